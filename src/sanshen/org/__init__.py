@@ -1,0 +1,1 @@
+"""Organisation (机构): departments, people, roles, confidentiality pledges, working-time policy."""

@@ -1,0 +1,156 @@
+"""People, departments and roles (机构、人员、角色)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Department(models.Model):
+    """A department (科室/处室) of the body, or an external member unit (会员单位)."""
+
+    class Kind(models.TextChoices):
+        INTERNAL = "internal", _("内设机构")
+        MEMBER_UNIT = "member_unit", _("会员单位")
+
+    name = models.CharField(_("名称"), max_length=100, unique=True)
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices, default=Kind.INTERNAL)
+    parent = models.ForeignKey("self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT)
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    """The roles of the 三审三校 process."""
+
+    EDITOR = "editor", _("采编员")
+    SECTION_HEAD = "section_head", _("科室负责人")
+    LEADER = "leader", _("分管领导")
+    MAIN_LEADER = "main_leader", _("主要领导")
+    OFFICER = "officer", _("信息专管员")
+    SPOKESPERSON = "spokesperson", _("新闻发言人")
+    SECRECY = "secrecy", _("保密审查员")
+    ADMIN = "admin", _("系统管理员")
+    MEMBER = "member", _("会员单位")
+
+
+class Person(AbstractUser):
+    """A user account: a member of staff or a member unit's submitter (人员)."""
+
+    full_name = models.CharField(_("姓名"), max_length=50, blank=True)
+    department = models.ForeignKey(
+        Department, verbose_name=_("所在部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
+    phone = models.CharField(_("电话"), max_length=30, blank=True)
+    password_changed_at = models.DateTimeField(_("密码修改时间"), null=True, blank=True)
+    must_change_password = models.BooleanField(_("下次登录须修改密码"), default=False)
+
+    class Meta:
+        verbose_name = _("人员")
+        verbose_name_plural = _("人员")
+        ordering = ["username"]
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.full_name}（{self.username}）" if self.full_name else self.username
+
+    def set_password(self, raw_password):
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
+        self.must_change_password = False
+        self._password_history_pending = self.password
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        pending = getattr(self, "_password_history_pending", None)
+        if pending:
+            PasswordHistory.objects.create(person=self, password_hash=pending)
+            self._password_history_pending = None
+
+    def password_expired(self, now=None) -> bool:
+        if self.must_change_password:
+            return True
+        if self.password_changed_at is None:
+            return False
+        max_age = timedelta(days=settings.SANSHEN_PASSWORD_MAX_AGE_DAYS)
+        return (now or timezone.now()) - self.password_changed_at > max_age
+
+    def roles(self) -> set[str]:
+        if not hasattr(self, "_role_cache"):
+            self._role_cache = set(self.role_assignments.values_list("role", flat=True))
+        return self._role_cache
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles() & set(roles))
+
+    def departments_for(self, role: str) -> set[int]:
+        """Department ids in which this person holds `role`."""
+        return set(
+            RoleAssignment.departments.through.objects.filter(
+                roleassignment__person=self, roleassignment__role=role
+            ).values_list("department_id", flat=True)
+        )
+
+    def has_current_pledge(self) -> bool:
+        return self.pledges.exists()
+
+
+class RoleAssignment(models.Model):
+    """One role held by a person, scoped to departments (角色授权)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
+    departments = models.ManyToManyField(Department, verbose_name=_("适用部门"), blank=True)
+
+    class Meta:
+        unique_together = [("person", "role")]
+        verbose_name = _("角色授权")
+        verbose_name_plural = _("角色授权")
+
+    def __str__(self):
+        return f"{self.person} · {self.get_role_display()}"
+
+
+class PasswordHistory(models.Model):
+    """Hashes of a person's earlier passwords, so the last few are not reused."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="password_history")
+    password_hash = models.CharField(max_length=256)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class Pledge(models.Model):
+    """A confidentiality pledge (保密承诺书) signed by a person. 000§4."""
+
+    person = models.ForeignKey(Person, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="pledges")
+    signed_on = models.DateField(_("签署日期"))
+    document = models.FileField(_("承诺书文件"), upload_to="pledges/%Y/", blank=True)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        Person, verbose_name=_("登记人"), on_delete=models.PROTECT, related_name="pledges_recorded"
+    )
+    recorded_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-signed_on"]
+        verbose_name = _("保密承诺书")
+        verbose_name_plural = _("保密承诺书")
+
+    def __str__(self):
+        return f"{self.person} {self.signed_on}"
