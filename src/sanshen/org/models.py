@@ -154,3 +154,85 @@ class Pledge(models.Model):
 
     def __str__(self):
         return f"{self.person} {self.signed_on}"
+
+
+class WorkingPolicy(models.Model):
+    """When and from where publishing may happen (工作时间与办公网络), P3. A single row."""
+
+    workday_start = models.TimeField(_("上班时间"), default="08:30")
+    workday_end = models.TimeField(_("下班时间"), default="17:30")
+    office_networks = models.TextField(
+        _("办公网络地址段"),
+        default="127.0.0.0/8\n::1/128\n10.0.0.0/8\n172.16.0.0/12\n192.168.0.0/16",
+        help_text=_("每行一个 IP 地址段（CIDR），如 10.1.0.0/16"),
+    )
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("工作时间策略")
+        verbose_name_plural = _("工作时间策略")
+
+    def __str__(self):
+        return f"{self.workday_start:%H:%M}–{self.workday_end:%H:%M}"
+
+    @classmethod
+    def current(cls) -> "WorkingPolicy":
+        policy = cls.objects.order_by("pk").first()
+        return policy or cls.objects.create()
+
+
+class CalendarDay(models.Model):
+    """An administrator's entry in the holiday table (节假日调整): a holiday or a make-up workday.
+
+    It extends and overrides the chinese-calendar package, which knows years up to 2026 only.
+    """
+
+    date = models.DateField(_("日期"), unique=True)
+    is_workday = models.BooleanField(_("是工作日"))
+    name = models.CharField(_("说明"), max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("节假日调整")
+        verbose_name_plural = _("节假日调整")
+
+    def __str__(self):
+        return f"{self.date} {self.name}"
+
+
+class TemporaryGrant(models.Model):
+    """A temporary permission to operate outside working hours or the office network (临时授权)."""
+
+    person = models.ForeignKey(Person, verbose_name=_("授权对象"), on_delete=models.CASCADE, related_name="grants")
+    granted_by = models.ForeignKey(
+        Person, verbose_name=_("授权人"), on_delete=models.PROTECT, related_name="grants_given"
+    )
+    starts_at = models.DateTimeField(_("开始时间"))
+    ends_at = models.DateTimeField(_("结束时间"))
+    reason = models.CharField(_("事由"), max_length=200)
+    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("临时授权")
+        verbose_name_plural = _("临时授权")
+
+    def __str__(self):
+        return f"{self.person} {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%Y-%m-%d %H:%M}"
+
+    def covers(self, moment) -> bool:
+        return self.starts_at <= moment < self.ends_at
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API (接口令牌); only its hash is stored."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("接口令牌")
+        verbose_name_plural = _("接口令牌")

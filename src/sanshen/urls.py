@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from sanshen.api import api
+from sanshen.org import views as org_views
+from sanshen.web import views as web_views
+
+urlpatterns = [
+    path("", web_views.dashboard, name="dashboard"),
+    path("login/", org_views.LoginView.as_view(), name="login"),
+    path("logout/", org_views.auth_views.LogoutView.as_view(), name="logout"),
+    path("account/password/", org_views.password_change, name="password_change"),
+    path("account/otp/setup/", org_views.otp_setup, name="otp_setup"),
+    path("account/otp/verify/", org_views.otp_verify, name="otp_verify"),
+    path("org/", include("sanshen.org.urls")),
+    path("oversight/", include("sanshen.oversight.urls")),
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler400 = "sanshen.web.views.bad_request"
+handler403 = "sanshen.web.views.permission_denied"
+handler404 = "sanshen.web.views.page_not_found"
+handler500 = "sanshen.web.views.server_error"

@@ -1,0 +1,1 @@
+"""The web shell (页面框架): base layout, navigation, dashboard and shared view helpers."""

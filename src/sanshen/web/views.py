@@ -1,0 +1,31 @@
+"""The dashboard (工作台) and the error pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from sanshen.org.models import Role
+
+
+@login_required
+def dashboard(request):
+    assignments = request.user.role_assignments.prefetch_related("departments").order_by("role")
+    return render(request, "web/dashboard.html", {
+        "assignments": assignments,
+        "is_admin": request.user.has_role(Role.ADMIN),
+    })
+
+
+def page_not_found(request, exception):
+    return render(request, "web/error.html", {"status": 404, "title": "页面不存在"}, status=404)
+
+
+def server_error(request):
+    return render(request, "web/error.html", {"status": 500, "title": "系统出错了，请稍后再试"}, status=500)
+
+
+def permission_denied(request, exception):
+    return render(request, "web/refused.html", {"reason": str(exception) or "您没有权限执行此操作。"}, status=403)
+
+
+def bad_request(request, exception):
+    return render(request, "web/error.html", {"status": 400, "title": "请求有误"}, status=400)
