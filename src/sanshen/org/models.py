@@ -1,6 +1,6 @@
 """People, departments and roles (机构、人员、角色)."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -159,8 +159,8 @@ class Pledge(models.Model):
 class WorkingPolicy(models.Model):
     """When and from where publishing may happen (工作时间与办公网络), P3. A single row."""
 
-    workday_start = models.TimeField(_("上班时间"), default="08:30")
-    workday_end = models.TimeField(_("下班时间"), default="17:30")
+    workday_start = models.TimeField(_("上班时间"), default=time(8, 30))
+    workday_end = models.TimeField(_("下班时间"), default=time(17, 30))
     office_networks = models.TextField(
         _("办公网络地址段"),
         default="127.0.0.0/8\n::1/128\n10.0.0.0/8\n172.16.0.0/12\n192.168.0.0/16",

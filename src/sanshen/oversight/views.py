@@ -2,11 +2,11 @@
 
 from datetime import datetime, time
 
+from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from sanshen.org.permissions import reason_to_prevent
@@ -16,23 +16,30 @@ from .audit import export_csv, verify_chain
 from .models import AuditEntry
 
 
+class AuditFilterForm(forms.Form):
+    actor = forms.CharField(required=False)
+    action = forms.CharField(required=False)
+    since = forms.DateField(required=False, error_messages={"invalid": _("起始日期格式不对，应为 年-月-日。")})
+    until = forms.DateField(required=False, error_messages={"invalid": _("截止日期格式不对，应为 年-月-日。")})
+
+
 def filtered_entries(params) -> tuple[object, dict, list[str]]:
     """Apply the page's filters; return the queryset, the filters as typed, and problems with them."""
+    form = AuditFilterForm(params)
+    form.is_valid()
     entries = AuditEntry.objects.all()
-    filters = {key: params.get(key, "").strip() for key in ("actor", "action", "since", "until")}
-    problems = []
-    if filters["actor"]:
-        entries = entries.filter(actor_username__icontains=filters["actor"])
-    if filters["action"]:
-        entries = entries.filter(action__icontains=filters["action"])
-    for key, bound, lookup in (("since", time.min, "at__gte"), ("until", time.max, "at__lte")):
-        if filters[key]:
-            day = parse_date(filters[key]) if len(filters[key]) == 10 else None
-            if day is None:
-                problems.append(_("日期“%(value)s”格式不对，应为 年-月-日。") % {"value": filters[key]})
-            else:
-                entries = entries.filter(**{lookup: timezone.make_aware(datetime.combine(day, bound))})
-    return entries, filters, problems
+    data = form.cleaned_data
+    if data.get("actor"):
+        entries = entries.filter(actor_username__icontains=data["actor"])
+    if data.get("action"):
+        entries = entries.filter(action__icontains=data["action"])
+    if data.get("since"):
+        entries = entries.filter(at__gte=timezone.make_aware(datetime.combine(data["since"], time.min)))
+    if data.get("until"):
+        entries = entries.filter(at__lte=timezone.make_aware(datetime.combine(data["until"], time.max)))
+    typed = {name: params.get(name, "") for name in form.fields}
+    problems = [message for errors in form.errors.values() for message in errors]
+    return entries, typed, problems
 
 
 @action_required("oversight.view_audit")

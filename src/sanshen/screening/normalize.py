@@ -1,0 +1,168 @@
+"""Matching normalisation (归一化): evasion-proof text for matching, with offsets back.
+
+Two views of a text are built, both in C-speed passes:
+
+* ``folded`` — the text translated one code point for one code point (``str.translate``):
+  full-width and other compatibility forms to their plain form (NFKC, where that gives one
+  character), ASCII upper case to lower case, traditional characters to simplified ones (a
+  character-level table built once from OpenCC's ``t2s``).  Same length as the input, so any
+  offset in it is an offset in the original.
+* ``compact`` — ``folded`` with *noise* removed: spaces of every kind, zero-width and other
+  format characters, and symbols that evaders put between characters (``* · _ - . # ★ /``…).
+  Sentence punctuation (，。、；：？！ and brackets) and line breaks are kept: they end a match.
+
+Offsets in ``compact`` map back through *breakpoints* (one pair per run of removed noise), never
+through per-character lists: ``to_original_span(s, e)`` returns the span in the original text
+that covers the whole evaded form, from its first to its last matched character.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+
+# Characters removed for matching.  Unicode spaces (Zs), format characters (Cf: zero-width
+# space/joiners, soft hyphen, BOM, bidi marks...) are added programmatically below.
+_NOISE_SYMBOLS = (
+    "*·•・‧∙⋅°_-‐‑‒–—―~～^|¦/\\#@+=.'\"`!$%&?<>"
+    "★☆※○●◎◇◆□■△▲▽▼♀♂♪♫♥♡❤✓✔✕✖✗✘☑☒"
+    "丶乂"
+)
+# Characters that the table maps to a character in _NOISE_SYMBOLS count as noise as well
+# (full-width ＊, ＃, ．...), because noise is decided on the folded text.
+
+
+def _build_table() -> tuple[dict[int, str], frozenset[str]]:
+    table: dict[int, str] = {}
+    # Compatibility forms: full-width ASCII, half-width katakana/hangul, enclosed alphanumerics,
+    # Kangxi radicals, CJK compatibility ideographs, mathematical letters and digits.
+    ranges = [
+        (0x00A0, 0x0100), (0x2000, 0x2070), (0x2100, 0x2190), (0x2460, 0x2500),
+        (0x2F00, 0x2FE0), (0x2E80, 0x2F00), (0x3000, 0x3040), (0x3200, 0x3400),
+        (0xF900, 0xFB00), (0xFE30, 0xFE70), (0xFF00, 0xFFF0), (0x1D400, 0x1D800),
+        (0x1F100, 0x1F200), (0x2F800, 0x2FA20),
+    ]
+    for lo, hi in ranges:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            n = unicodedata.normalize("NFKC", ch)
+            if len(n) == 1 and n != ch:
+                table[cp] = n
+    # Keep CJK punctuation that NFKC would turn into ASCII as it is (，。 are not folded by
+    # NFKC anyway; full-width ，：；！？（） are, which is fine: they stay non-noise).
+    # Traditional → simplified, character by character.
+    try:
+        import opencc
+
+        cc = opencc.OpenCC("t2s")
+        chars = [
+            chr(c)
+            for c in list(range(0x3400, 0x4DC0)) + list(range(0x4E00, 0xA000)) + list(range(0xF900, 0xFB00))
+        ]
+        out = cc.convert("\n".join(chars)).split("\n")
+        if len(out) == len(chars):
+            for c, o in zip(chars, out):
+                if len(o) == 1 and o != c:
+                    table.setdefault(ord(c), o)
+    except Exception:  # pragma: no cover - opencc is a declared dependency
+        pass
+    # Apply t2s after the compatibility fold too (a compatibility ideograph may be traditional).
+    for cp, v in list(table.items()):
+        w = table.get(ord(v))
+        if w is not None and len(w) == 1:
+            table[cp] = w
+    # ASCII case.
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp + 32)
+    for cp, v in list(table.items()):
+        if "A" <= v <= "Z":
+            table[cp] = v.lower()
+    noise = set(_NOISE_SYMBOLS)
+    for cp in range(0x0000, 0x3100):
+        ch = chr(cp)
+        cat = unicodedata.category(ch)
+        if ch in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+            continue  # line breaks end a match
+        if cat in ("Zs", "Cf") or (cat == "Cc" and ch not in "\n\r"):
+            noise.add(ch)
+    for cp in (0xFEFF, 0xFE0E, 0xFE0F, 0x180E, 0x3000, 0x303F):
+        noise.add(chr(cp))
+    for cp in range(0xFE00, 0xFE10):  # variation selectors
+        noise.add(chr(cp))
+    # Everything whose folded form is noise is noise.
+    folded_noise = {chr(cp) for cp, v in table.items() if v in noise}
+    noise |= folded_noise
+    return table, frozenset(noise)
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[dict[int, str], frozenset[str], re.Pattern[str]]:
+    """The translation table, the noise set and a regex matching runs of noise (built once)."""
+    table, noise = _build_table()
+    cls = "".join(sorted(re.escape(c) for c in noise))
+    runs = re.compile(f"[{cls}]+")
+    return table, noise, runs
+
+
+def fold(text: str) -> str:
+    """One-for-one fold (full-width, case, 繁→简); same length as ``text``."""
+    table, _, _ = tables()
+    return text.translate(table)
+
+
+def normalize_term(term: str) -> str:
+    """The compact form of a lexicon entry, for the automaton (noise removed)."""
+    table, _, runs = tables()
+    return runs.sub("", term.translate(table))
+
+
+class Normalized:
+    """A text's folded and compact views, and the breakpoints between them."""
+
+    __slots__ = ("original", "folded", "compact", "_norm_starts", "_orig_starts")
+
+    def __init__(self, text: str):
+        table, _, runs = tables()
+        self.original = text
+        folded = text.translate(table)
+        self.folded = folded
+        norm_starts: list[int] = []
+        orig_starts: list[int] = []
+        pieces: list[str] = []
+        pos = 0  # position in folded
+        npos = 0  # position in compact
+        for m in runs.finditer(folded):
+            s, e = m.span()
+            if s > pos:
+                norm_starts.append(npos)
+                orig_starts.append(pos)
+                pieces.append(folded[pos:s])
+                npos += s - pos
+            pos = e
+        if not norm_starts and pos == 0:
+            self.compact = folded
+            self._norm_starts = None
+            self._orig_starts = None
+            return
+        if pos < len(folded):
+            norm_starts.append(npos)
+            orig_starts.append(pos)
+            pieces.append(folded[pos:])
+        self.compact = "".join(pieces)
+        self._norm_starts = norm_starts
+        self._orig_starts = orig_starts
+
+    def to_original(self, i: int) -> int:
+        """Original offset of the compact character at ``i``."""
+        if self._norm_starts is None:
+            return i
+        k = bisect_right(self._norm_starts, i) - 1
+        return self._orig_starts[k] + (i - self._norm_starts[k])
+
+    def to_original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span covering compact ``[start, end)`` (end > start)."""
+        if self._norm_starts is None:
+            return start, end
+        return self.to_original(start), self.to_original(end - 1) + 1

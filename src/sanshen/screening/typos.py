@@ -1,0 +1,354 @@
+"""Typo (错别字) detection: a curated list plus a method that generalises beyond any list.
+
+Three sources of candidates, each found with one Aho-Corasick scan:
+
+1. Listed pairs (``packs/typos_common.tsv``, curated; ``packs/typo_attested.tsv``, mined) matched
+   literally in the text.
+2. Same-sound candidates: the text is mapped character by character to a "sound class" (the
+   toneless pinyin of the character, one private-use code point per syllable) and scanned for the
+   sound classes of known words and idioms (``packs/typo_vocab.tsv``, from jieba's dictionary).
+   Where the sound matches a word but the characters do not (one character different in a word
+   of two or three characters, up to two in an idiom of four or more), and the characters in the
+   text are not themselves a common word, the word is a candidate correction: 部暑 → 部署,
+   未雨筹谋 → 未雨绸缪.
+3. Similar-shape candidates: variants of known words with one character replaced by a
+   similar-shape character (``packs/typo_shape.tsv``, from pycorrector), matched literally.
+
+Every candidate is then verified in a small window of context with a unigram language model over
+the same word frequencies: the best segmentation of the window as written is compared with the
+best segmentation after the correction.  Only a correction that makes the window clearly more
+probable (by a margin that depends on how trustworthy the source is) is reported.  That keeps
+ordinary prose quiet: 以经济建设为中心 does not become 已经济, and 是实施 does not become 事实施.
+
+Nothing here downloads anything; the packs are plain files shipped with the package.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import threading
+
+from .findings import Finding
+
+try:  # the Rust automaton (fast, bulk results); pyahocorasick is the fallback
+    import ahocorasick_rs as _acrs
+except ImportError:  # pragma: no cover - exercised only where the wheel is missing
+    _acrs = None
+
+PACKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "packs")
+
+CATEGORY = "typo"
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+_PUA_BASE = 0xE000
+
+# Minimum log-probability gain (natural log) that a correction must bring to its window.
+MARGIN_LISTED = 1.0  # curated pairs: trusted, the check only guards against word boundaries
+MARGIN_ATTESTED = 4.0  # mined from the dictionary: an observed misspelling
+MARGIN_SOUND = 7.0  # generated same-sound candidates
+MARGIN_SHAPE = 8.5  # generated similar-shape candidates
+MARGIN_INFO = 1.0  # below the margin but above this: an info hint, not a warning (idioms only)
+
+WINDOW = 5  # characters of context on each side for the verification
+MAX_WORD = 8
+
+# Pattern words: which dictionary words are used as targets of a correction.
+MIN_FREQ_BY_LEN = {2: 60, 3: 30}
+MIN_FREQ_LONG = 10  # 4+ characters, not tagged as idiom
+# A text span that is itself a word at least this frequent is never a typo candidate.
+KNOWN_WORD_FREQ = 30
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _read_rows(name: str):
+    path = os.path.join(PACKS, name)
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line or line[0] == "#":
+                continue
+            line = line.rstrip("\n")
+            if line:
+                yield line.split("\t")
+
+
+class _Matcher:
+    """Minimal wrapper: all (pattern index, start, end) matches, overlapping or not."""
+
+    def __init__(self, patterns: list[str], overlapping: bool):
+        self.overlapping = overlapping
+        self.patterns = patterns
+        if _acrs is not None:
+            kind = _acrs.MatchKind.Standard if overlapping else _acrs.MatchKind.LeftmostLongest
+            self._ac = _acrs.AhoCorasick(patterns, matchkind=kind) if patterns else None
+            self._py = None
+        else:  # pragma: no cover
+            import ahocorasick
+
+            self._ac = None
+            self._py = ahocorasick.Automaton()
+            for i, p in enumerate(patterns):
+                self._py.add_word(p, (i, len(p)))
+            if patterns:
+                self._py.make_automaton()
+            else:
+                self._py = None
+
+    def find(self, text: str):
+        if self._ac is not None:
+            return self._ac.find_matches_as_indexes(text, overlapping=self.overlapping)
+        if self._py is None:
+            return []
+        out = [(i, end - n + 1, end + 1) for end, (i, n) in self._py.iter(text)]
+        if self.overlapping:
+            return out
+        # leftmost-longest, non-overlapping
+        out.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+        chosen, last = [], -1
+        for m in out:
+            if m[1] >= last:
+                chosen.append(m)
+                last = m[2]
+        return chosen
+
+
+class TypoDetector:
+    """Finds 错别字 and suggests the corrected form.  Build once (``default()``), call ``find``."""
+
+    _default: "TypoDetector | None" = None
+    _lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> "TypoDetector":
+        if cls._default is None:
+            with cls._lock:
+                if cls._default is None:
+                    cls._default = cls()
+        return cls._default
+
+    def __init__(self, packs_dir: str | None = None):
+        global PACKS
+        if packs_dir:
+            PACKS = packs_dir
+        self._load_vocab()
+        self._load_sound()
+        self._load_literal()
+
+    # ------------------------------------------------------------------ loading
+
+    def _load_vocab(self):
+        freq: dict[str, int] = {}
+        idioms: set[str] = set()
+        alt: dict[str, str] = {}
+        total = 0
+        for row in _read_rows("typo_vocab.tsv"):
+            w = row[0]
+            f = int(row[1])
+            freq[w] = f
+            total += f
+            if len(row) > 2:
+                if row[2] == "i":
+                    idioms.add(w)
+                if len(row) > 3 and row[3]:
+                    alt[w] = row[3]
+        self.freq = freq
+        self.idioms = idioms
+        self._alt = alt
+        self._logtotal = math.log(total)
+        self._maxlen = MAX_WORD
+
+    def _load_sound(self):
+        syll_code: dict[str, str] = {}
+        char_class: dict[int, str] = {}
+        for row in _read_rows("typo_pinyin.tsv"):
+            ch, readings = row[0], row[1].split()
+            p = readings[0]
+            code = syll_code.get(p)
+            if code is None:
+                code = syll_code[p] = chr(_PUA_BASE + len(syll_code))
+            char_class[ord(ch)] = code
+        self._syll = syll_code
+        self._table = char_class
+        # Pattern words grouped by their sound-class string.
+        groups: dict[str, list[str]] = {}
+        for w, f in self.freq.items():
+            n = len(w)
+            if n < 2:
+                continue
+            if w in self.idioms and n >= 4:
+                pass
+            elif n >= 4:
+                if f < MIN_FREQ_LONG:
+                    continue
+            elif f < MIN_FREQ_BY_LEN[n]:
+                continue
+            key = w.translate(char_class)
+            groups.setdefault(key, []).append(w)
+            a = self._alt.get(w)
+            if a:
+                sy = a.split()
+                if len(sy) == n and all(s in syll_code for s in sy):
+                    key2 = "".join(syll_code[s] for s in sy)
+                    if key2 != key:
+                        groups.setdefault(key2, []).append(w)
+        keys = list(groups)
+        self._sound_words = [groups[k] for k in keys]
+        self._sound = _Matcher(keys, overlapping=True)
+
+    def _load_literal(self):
+        """Listed pairs and similar-shape variants, matched literally."""
+        entries: dict[str, tuple[str, str, str]] = {}  # wrong -> (right, source, kind)
+        # similar-shape variants of frequent words (lowest priority: listed pairs override)
+        similar: dict[str, set[str]] = {}
+        for row in _read_rows("typo_shape.tsv"):
+            for a in row:
+                for b in row:
+                    if a != b and len(a) == 1 and len(b) == 1:
+                        similar.setdefault(a, set()).add(b)
+        table = self._table
+        freq = self.freq
+        for w, f in freq.items():
+            n = len(w)
+            if n < 2 or n > 6:
+                continue
+            if not (w in self.idioms or f >= (300 if n == 2 else 50)):
+                continue
+            for i, c in enumerate(w):
+                for s in similar.get(c, ()):
+                    if table.get(ord(s)) == table.get(ord(c)):
+                        continue  # same sound: the sound matcher covers it
+                    v = w[:i] + s + w[i + 1 :]
+                    if v in freq:
+                        continue
+                    prev = entries.get(v)
+                    if prev is None or freq.get(prev[0], 0) < f:
+                        entries[v] = (w, "shape", "replace")
+        for row in _read_rows("typo_attested.tsv"):
+            entries[row[0]] = (row[1], "attested", "replace")
+        for row in _read_rows("typos_common.tsv"):
+            if len(row) >= 3:
+                entries[row[0]] = (row[1], "listed", row[2])
+        self.pairs = {k: v for k, v in entries.items() if v[1] != "shape"}
+        keys = list(entries)
+        self._lit_vals = [entries[k] for k in keys]
+        self._lit_keys = keys
+        self._literal = _Matcher(keys, overlapping=True)
+
+    # ------------------------------------------------------------------ scoring
+
+    def _best(self, s: str) -> float:
+        """Log-probability of the best segmentation of `s` under the unigram model."""
+        n = len(s)
+        freq = self.freq
+        lt = self._logtotal
+        neg = -1e18
+        best = [neg] * (n + 1)
+        best[0] = 0.0
+        log = math.log
+        for i in range(n):
+            b = best[i]
+            if b == neg:
+                continue
+            # single character (unknown characters count as frequency 1)
+            f = freq.get(s[i], 1)
+            v = b + log(f) - lt
+            if v > best[i + 1]:
+                best[i + 1] = v
+            top = min(n, i + self._maxlen)
+            for j in range(i + 2, top + 1):
+                f = freq.get(s[i:j])
+                if f:
+                    v = b + log(f) - lt
+                    if v > best[j]:
+                        best[j] = v
+        return best[n]
+
+    def _gain(self, text: str, start: int, end: int, right: str) -> float:
+        lo = start
+        while lo > 0 and start - lo < WINDOW and _is_cjk(text[lo - 1]):
+            lo -= 1
+        hi = end
+        n = len(text)
+        while hi < n and hi - end < WINDOW and _is_cjk(text[hi]):
+            hi += 1
+        before = text[lo:hi]
+        after = text[lo:start] + right + text[end:hi]
+        return self._best(after) - self._best(before)
+
+    # ------------------------------------------------------------------ finding
+
+    def candidates(self, text: str):
+        """Yield (start, end, right, source, kind) before verification."""
+        for i, s, e in self._literal.find(text):
+            right, source, kind = self._lit_vals[i]
+            yield s, e, right, source, kind
+        classes = text.translate(self._table)
+        freq = self.freq
+        idioms = self.idioms
+        for i, s, e in self._sound.find(classes):
+            span = text[s:e]
+            if freq.get(span, 0) >= KNOWN_WORD_FREQ or span in idioms:
+                continue
+            for w in self._sound_words[i]:
+                nd = 0
+                for a, b in zip(span, w):
+                    if a != b:
+                        nd += 1
+                if nd == 0 or nd > (2 if len(w) >= 4 else 1):
+                    continue
+                yield s, e, w, "sound", "replace"
+
+    def find(self, text: str) -> list[Finding]:
+        if not text:
+            return []
+        scored: list[tuple[float, int, int, str, str, str]] = []
+        for s, e, right, source, kind in self.candidates(text):
+            gain = self._gain(text, s, e, right)
+            if kind == "context":
+                if gain > 0:
+                    scored.append((gain, s, e, right, source, "info"))
+                continue
+            margin = {
+                "listed": MARGIN_LISTED,
+                "attested": MARGIN_ATTESTED,
+                "sound": MARGIN_SOUND,
+                "shape": MARGIN_SHAPE,
+            }[source]
+            if gain >= margin:
+                scored.append((gain - margin, s, e, right, source, "warn"))
+            elif source == "sound" and len(right) >= 4 and right in self.idioms and gain >= MARGIN_INFO:
+                scored.append((gain - margin, s, e, right, source, "info"))
+        if not scored:
+            return []
+        # Keep the best candidate among overlapping ones (warnings before hints).
+        scored.sort(key=lambda c: (c[5] != "warn", -c[0], c[1]))
+        taken: list[tuple[int, int]] = []
+        out: list[Finding] = []
+        for _, s, e, right, source, severity in scored:
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            wrong = text[s:e]
+            if severity == "warn":
+                msg = f"疑似错别字：“{wrong}”应为“{right}”"
+            elif source == "listed":
+                msg = f"请核对用字：“{wrong}”可能应为“{right}”（视语境而定）"
+            else:
+                msg = f"可能的错别字：“{wrong}”是否应为“{right}”？"
+            out.append(
+                Finding(
+                    category=CATEGORY,
+                    rule=f"typo.{source}",
+                    severity=severity,
+                    start=s,
+                    end=e,
+                    text=wrong,
+                    suggestion=right,
+                    message=msg,
+                )
+            )
+        out.sort(key=lambda f: (f.start, f.end))
+        return out
