@@ -1,0 +1,160 @@
+"""Secrecy markers (涉密标识 / 密级标志) told apart from prose.
+
+A marker is a *structure*, not a word: 国家秘密 in a sentence is prose, while
+
+* a line that consists only of marker words — a header such as ``机 密``, ``内部资料 请勿外传``;
+* a level with a star and a period anywhere — ``秘密★1年``, ``机密★启用前`` (GB/T 9704 7.2.3);
+* ``密级：机密`` anywhere;
+* a standalone note about the document itself — ``（此件不公开）``, ``（本件不予公开）``,
+  ``（此件为内部信息，严禁通过互联网…传播）`` — while ``（此件公开）`` or
+  ``（公开方式：主动公开）`` are public-release notes and copyright lines are not markers
+
+are markers.  All words come from packs/secrecy.tsv.  Work is per line, on the folded text
+(traditional and full-width forms folded, offsets unchanged).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .findings import Finding
+from .packs import Pack
+
+_GAP = r"[\s\u200b-\u200f\u2060\ufeff·•・]*"  # spaces may stand between the characters of a marker
+_OPEN = "（(〔【[「"
+_CLOSE = "）)〕】]」"
+
+
+def _spaced(word: str) -> str:
+    return _GAP.join(re.escape(c) for c in word)
+
+
+def _alt(words, spaced=True) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(_spaced(w) if spaced else re.escape(w) for w in words) + ")"
+
+
+@dataclass(frozen=True)
+class SecrecyRules:
+    """Compiled marker structures from packs/secrecy.tsv."""
+
+    header_line: re.Pattern[str] | None
+    star: re.Pattern[str] | None
+    miji: re.Pattern[str] | None
+    negation: re.Pattern[str] | None
+    internal: re.Pattern[str] | None
+    subject: re.Pattern[str] | None
+    not_marker: tuple[str, ...]
+    trigger: re.Pattern[str] | None
+
+    @classmethod
+    def empty(cls) -> "SecrecyRules":
+        return cls(None, None, None, None, None, None, (), None)
+
+    @classmethod
+    def from_pack(cls, pack: Pack) -> "SecrecyRules":
+        by: dict[str, list[str]] = {}
+        for row in pack.rows:
+            by.setdefault(row["kind"], []).append(row["value"])
+        level = _alt(by.get("level", []))
+        period = "(?:" + "|".join(by.get("period", [])) + ")"
+        star = f"{level}{_GAP}[★☆✩✭✮*＊]{_GAP}(?:{period})?"
+        header_tok = f"(?:{star}|{_alt(by.get('header', []))}(?:{_GAP}[★☆]{_GAP}(?:{period})?)?)"
+        miji_prefix = f"(?:{_spaced('密级')}{_GAP}[:：]?{_GAP})"
+        term_prefix = f"(?:{_spaced('保密期限')}{_GAP}[:：]?{_GAP}{period})"
+        sep = r"[\s、，,;；/|·:：]*"
+        header_line = (
+            rf"^[\s{re.escape(_OPEN)}]*{miji_prefix}?{header_tok}"
+            rf"(?:{sep}(?:{header_tok}|{term_prefix}))*[\s{re.escape(_CLOSE)}。.]*$"
+        )
+        neg = _alt(by.get("negation", []), spaced=False)
+        proh = _alt(by.get("prohibition", []), spaced=False)
+        verb = _alt(by.get("verb", []), spaced=False)
+        negation = rf"(?:{neg}(?:通过互联网|在网上|向社会|对外)?{verb}|{proh}[^。；;\n]{{0,24}}?{verb})"
+        trigger_chars = set("★☆")
+        for k in ("level", "header", "internal", "negation", "prohibition"):
+            for w in by.get(k, []):
+                trigger_chars.add(w[0])
+        trigger = "[" + "".join(re.escape(c) for c in sorted(trigger_chars)) + "]"
+        return cls(
+            header_line=re.compile(header_line),
+            star=re.compile(star),
+            miji=re.compile(f"{miji_prefix}(?:{header_tok})"),
+            negation=re.compile(negation),
+            internal=re.compile(_alt(by.get("internal", []), spaced=False)),
+            subject=re.compile(r"^\s*" + _alt(by.get("subject", []), spaced=False)),
+            not_marker=tuple(w.lower() for w in by.get("not_marker", [])),
+            trigger=re.compile(trigger),
+        )
+
+    # ------------------------------------------------------------------------------------------
+    def find(self, folded: str, original: str) -> list[Finding]:
+        if self.header_line is None:
+            return []
+        out: list[Finding] = []
+        pos = 0
+        n = len(folded)
+        while pos < n:
+            nl = folded.find("\n", pos)
+            end = n if nl < 0 else nl
+            line = folded[pos:end]
+            if self.trigger.search(line):
+                self._line(line, pos, original, out)
+            pos = end + 1
+        return out
+
+    def _emit(self, out, s, e, original, rule, message):
+        out.append(Finding("secrecy", rule, "block", s, e, original[s:e],
+                           "确认是否涉密；涉密或内部文件不得公开发布（涉密不上网、上网不涉密），须脱密处理并经保密审查", message))
+
+    def _line(self, line: str, base: int, original: str, out: list[Finding]) -> None:
+        stripped = line.strip(" \t\r\u3000\ufeff\u200b")
+        if not stripped:
+            return
+        ls = base + line.index(stripped)
+        le = ls + len(stripped)
+        # 1. a line made of marker words only (header, or a marker line anywhere)
+        if len(stripped) <= 60 and self.header_line.match(stripped):
+            self._emit(out, ls, le, original, "secrecy.marker_line",
+                       f"文件标有密级或内部标识“{original[ls:le].strip()}”：涉密、内部文件不得公开发布")
+            return
+        found: list[tuple[int, int]] = []
+        # 2. level★period anywhere, 密级：X anywhere
+        for rx, rule in ((self.star, "secrecy.level_star"), (self.miji, "secrecy.level_field")):
+            for m in rx.finditer(stripped):
+                s, e = ls + m.start(), ls + m.end()
+                if any(s < fe and fs < e for fs, fe in found):
+                    continue
+                found.append((s, e))
+                self._emit(out, s, e, original, rule, f"密级标志“{original[s:e]}”：涉密文件不得公开发布")
+        # 3. notes about the document itself
+        for s, e, body, standalone in self._notes(stripped, ls):
+            if any(s < fe and fs < e for fs, fe in found):
+                continue
+            low = body.lower()
+            if any(w in low for w in self.not_marker):
+                continue
+            about_doc = bool(self.subject.match(body))
+            if self.negation.search(body) or (self.internal.search(body) and (standalone or about_doc)):
+                found.append((s, e))
+                self._emit(out, s, e, original, "secrecy.note",
+                           f"文件附注“{original[s:e]}”表明不予公开：内部文件不得公开发布")
+
+    def _notes(self, stripped: str, ls: int):
+        """Candidate notes: the whole line when bracketed or about the document; bracketed
+        segments about the document inside a line."""
+        whole_bracketed = (stripped[0] in _OPEN and stripped[-1] in _CLOSE and len(stripped) <= 90)
+        if whole_bracketed:
+            yield ls, ls + len(stripped), stripped[1:-1], True
+            return
+        if self.subject.match(stripped) and len(stripped) <= 60:
+            yield ls, ls + len(stripped), stripped, True
+            return
+        if len(stripped) <= 30 and not stripped.endswith(("。", ".")) and self.internal.search(stripped) \
+                and self.negation.search(stripped):
+            yield ls, ls + len(stripped), stripped, True
+            return
+        for m in re.finditer(r"[（(]([^（）()\n]{2,60})[）)]", stripped):
+            if self.subject.match(m.group(1)):
+                yield ls + m.start(), ls + m.end(), m.group(1), False
