@@ -58,10 +58,23 @@ MIN_FREQ_BY_LEN = {2: 60, 3: 30}
 MIN_FREQ_LONG = 10  # 4+ characters, not tagged as idiom
 # A text span that is itself a word at least this frequent is never a typo candidate.
 KNOWN_WORD_FREQ = 30
+# A word at least this frequent that runs across the edge of a generated candidate vetoes it.
+CROSS_FREQ = 20
 
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def _read_body(name: str) -> str:
+    """A pack file without its leading comment lines."""
+    with open(os.path.join(PACKS, name), encoding="utf-8") as fh:
+        data = fh.read()
+    i = 0
+    while data.startswith("#", i):
+        j = data.find("\n", i)
+        i = len(data) if j < 0 else j + 1
+    return data[i:]
 
 
 def _read_rows(name: str):
@@ -140,92 +153,60 @@ class TypoDetector:
     # ------------------------------------------------------------------ loading
 
     def _load_vocab(self):
-        freq: dict[str, int] = {}
-        idioms: set[str] = set()
-        alt: dict[str, str] = {}
-        total = 0
-        for row in _read_rows("typo_vocab.tsv"):
-            w = row[0]
-            f = int(row[1])
-            freq[w] = f
-            total += f
-            if len(row) > 2:
-                if row[2] == "i":
-                    idioms.add(w)
-                if len(row) > 3 and row[3]:
-                    alt[w] = row[3]
+        toks = _read_body("typo_vocab.tsv").split()
+        freq = dict(zip(toks[0::2], map(int, toks[1::2])))
         self.freq = freq
-        self.idioms = idioms
-        self._alt = alt
-        self._logtotal = math.log(total)
+        self.idioms = set(_read_body("typo_idioms.txt").split())
+        self._logtotal = math.log(sum(freq.values()))
+        # Spans that are words in their own right are never generated candidates.
+        self._known = {w for w, f in freq.items() if f >= KNOWN_WORD_FREQ} | self.idioms
+        self._cross_words = {w for w, f in freq.items() if f >= CROSS_FREQ and len(w) <= 4}
         self._maxlen = MAX_WORD
 
     def _load_sound(self):
         syll_code: dict[str, str] = {}
-        char_class: dict[int, str] = {}
+        table: dict[int, str] = {}
         for row in _read_rows("typo_pinyin.tsv"):
-            ch, readings = row[0], row[1].split()
-            p = readings[0]
+            p = row[1].split(" ", 1)[0]
             code = syll_code.get(p)
             if code is None:
                 code = syll_code[p] = chr(_PUA_BASE + len(syll_code))
-            char_class[ord(ch)] = code
-        self._syll = syll_code
-        self._table = char_class
-        # Pattern words grouped by their sound-class string.
+            table[ord(row[0])] = code
+        self._table = table
+        # Target words grouped by their sound-class string.
         groups: dict[str, list[str]] = {}
+        min2, min3 = MIN_FREQ_BY_LEN[2], MIN_FREQ_BY_LEN[3]
         for w, f in self.freq.items():
             n = len(w)
-            if n < 2:
-                continue
-            if w in self.idioms and n >= 4:
-                pass
-            elif n >= 4:
-                if f < MIN_FREQ_LONG:
+            if n == 2:
+                if f < min2:
                     continue
-            elif f < MIN_FREQ_BY_LEN[n]:
+            elif n == 3:
+                if f < min3:
+                    continue
+            elif n < 2 or (f < MIN_FREQ_LONG and w not in self.idioms):
                 continue
-            key = w.translate(char_class)
-            groups.setdefault(key, []).append(w)
-            a = self._alt.get(w)
-            if a:
-                sy = a.split()
-                if len(sy) == n and all(s in syll_code for s in sy):
-                    key2 = "".join(syll_code[s] for s in sy)
-                    if key2 != key:
-                        groups.setdefault(key2, []).append(w)
+            groups.setdefault(w.translate(table), []).append(w)
+        for row in _read_rows("typo_readings.tsv"):
+            w = row[0]
+            if w not in self.freq:
+                continue
+            sy = row[1].split()
+            if len(sy) == len(w) and all(x in syll_code for x in sy):
+                key = "".join(syll_code[x] for x in sy)
+                lst = groups.setdefault(key, [])
+                if w not in lst:
+                    lst.append(w)
         keys = list(groups)
         self._sound_words = [groups[k] for k in keys]
         self._sound = _Matcher(keys, overlapping=True)
 
     def _load_literal(self):
-        """Listed pairs and similar-shape variants, matched literally."""
+        """Listed pairs and similar-shape variants, matched literally (listed pairs win)."""
         entries: dict[str, tuple[str, str, str]] = {}  # wrong -> (right, source, kind)
-        # similar-shape variants of frequent words (lowest priority: listed pairs override)
-        similar: dict[str, set[str]] = {}
-        for row in _read_rows("typo_shape.tsv"):
-            for a in row:
-                for b in row:
-                    if a != b and len(a) == 1 and len(b) == 1:
-                        similar.setdefault(a, set()).add(b)
-        table = self._table
-        freq = self.freq
-        for w, f in freq.items():
-            n = len(w)
-            if n < 2 or n > 6:
-                continue
-            if not (w in self.idioms or f >= (300 if n == 2 else 50)):
-                continue
-            for i, c in enumerate(w):
-                for s in similar.get(c, ()):
-                    if table.get(ord(s)) == table.get(ord(c)):
-                        continue  # same sound: the sound matcher covers it
-                    v = w[:i] + s + w[i + 1 :]
-                    if v in freq:
-                        continue
-                    prev = entries.get(v)
-                    if prev is None or freq.get(prev[0], 0) < f:
-                        entries[v] = (w, "shape", "replace")
+        toks = _read_body("typo_shape_variants.tsv").split()
+        for v, w in zip(toks[0::2], toks[1::2]):
+            entries[v] = (w, "shape", "replace")
         for row in _read_rows("typo_attested.tsv"):
             entries[row[0]] = (row[1], "attested", "replace")
         for row in _read_rows("typos_common.tsv"):
@@ -234,7 +215,6 @@ class TypoDetector:
         self.pairs = {k: v for k, v in entries.items() if v[1] != "shape"}
         keys = list(entries)
         self._lit_vals = [entries[k] for k in keys]
-        self._lit_keys = keys
         self._literal = _Matcher(keys, overlapping=True)
 
     # ------------------------------------------------------------------ scoring
@@ -280,26 +260,47 @@ class TypoDetector:
 
     # ------------------------------------------------------------------ finding
 
+    def _crosses(self, text: str, s: int, e: int) -> bool:
+        """Does a common word of the text run across the edge of text[s:e]?  Then the span is a
+        chance juxtaposition at a word boundary, not a misspelt word."""
+        words = self._cross_words
+        n = len(text)
+        for edge in (s, e):
+            for a in range(max(0, edge - 3), edge):
+                for b in range(edge + 1, min(n, a + 4) + 1):
+                    if (a < s or b > e) and text[a:b] in words:
+                        return True
+        return False
+
     def candidates(self, text: str):
         """Yield (start, end, right, source, kind) before verification."""
         for i, s, e in self._literal.find(text):
             right, source, kind = self._lit_vals[i]
-            yield s, e, right, source, kind
-        classes = text.translate(self._table)
-        freq = self.freq
-        idioms = self.idioms
-        for i, s, e in self._sound.find(classes):
-            span = text[s:e]
-            if freq.get(span, 0) >= KNOWN_WORD_FREQ or span in idioms:
+            if source == "shape" and self._crosses(text, s, e):
                 continue
-            for w in self._sound_words[i]:
-                nd = 0
-                for a, b in zip(span, w):
-                    if a != b:
-                        nd += 1
-                if nd == 0 or nd > (2 if len(w) >= 4 else 1):
-                    continue
-                yield s, e, w, "sound", "replace"
+            yield s, e, right, source, kind
+        known = self._known
+        sound_words = self._sound_words
+        for i, s, e in self._sound.find(text.translate(self._table)):
+            span = text[s:e]
+            if span in known:
+                continue
+            n = e - s
+            hits = []
+            for w in sound_words[i]:
+                if n == 2:
+                    if (span[0] == w[0]) != (span[1] == w[1]):
+                        hits.append(w)
+                else:
+                    nd = 0
+                    for x, y in zip(span, w):
+                        if x != y:
+                            nd += 1
+                    if 0 < nd <= (2 if n >= 4 else 1):
+                        hits.append(w)
+            if hits and not self._crosses(text, s, e):
+                for w in hits:
+                    yield s, e, w, "sound", "replace"
 
     def find(self, text: str) -> list[Finding]:
         if not text:
