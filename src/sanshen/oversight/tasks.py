@@ -1,0 +1,14 @@
+"""Background jobs of oversight."""
+
+from django_tasks import task
+
+from .audit import record, verify_chain
+
+
+@task()
+def check_audit_chain() -> dict:
+    """Verify the audit chain and record the result in the chain itself (日志完整性校验)."""
+    verdict = verify_chain()
+    record("oversight.chain_checked", details={"ok": verdict.ok, "entries": verdict.entries,
+                                                "bad_seq": verdict.bad_seq, "reason": verdict.reason})
+    return {"ok": verdict.ok, "entries": verdict.entries, "bad_seq": verdict.bad_seq}

@@ -1,0 +1,96 @@
+"""Each demo role logs in through the real login page and sees its own navigation."""
+
+import base64
+
+import pytest
+from django_otp.oath import totp
+
+from tests.conftest import DEMO_PASSWORD
+
+pytestmark = pytest.mark.browser
+
+COMMON = ["工作台"]
+NAVIGATION = {
+    "editor": COMMON, "editor2": COMMON, "head": COMMON, "officer": COMMON, "spokesperson": COMMON,
+    "member": COMMON,
+    "leader": COMMON + ["临时授权"],
+    "chief": COMMON + ["临时授权", "操作日志"],
+    "secrecy": COMMON + ["保密承诺书", "操作日志"],
+    "admin": COMMON + ["部门", "人员与角色", "保密承诺书", "临时授权", "工作时间", "操作日志"],
+}
+
+
+def log_in(page, server_url, username, password=DEMO_PASSWORD):
+    page.goto(f"{server_url}/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+
+
+def pass_second_factor(page):
+    """Administrators: set up TOTP from the secret the page shows, or enter the current code."""
+    if "/account/otp/setup/" in page.url:
+        secret = page.inner_text("[data-testid=otp-secret]").strip()
+        page.fill("input[name=token]", f"{totp(base64.b32decode(secret)):06d}")
+        page.click("main button[type=submit]")
+
+
+@pytest.fixture(scope="session")
+def admin_state(browser, server_url):
+    """The administrator signs in once, setting up TOTP on the way (a code is good only once)."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    log_in(page, server_url, "admin")
+    assert "/account/otp/setup/" in page.url
+    pass_second_factor(page)
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+@pytest.fixture
+def admin_page(browser, admin_state):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 800}, storage_state=admin_state)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("username", sorted(NAVIGATION))
+def test_each_role_sees_its_own_navigation(page, admin_page, server_url, username, screenshot):
+    if username == "admin":
+        page = admin_page
+        page.goto(server_url)
+    else:
+        log_in(page, server_url, username)
+    page.wait_for_selector("nav.side")
+    assert page.locator("nav.side a").all_inner_texts() == NAVIGATION[username]
+    assert username in page.inner_text("[data-testid=current-user]")
+    if username in ("admin", "editor"):
+        screenshot(page, f"dashboard-{username}")
+
+
+def test_wrong_password_keeps_the_username_and_says_why(page, server_url, screenshot):
+    log_in(page, server_url, "editor2", "Wrong-pass1!")
+    assert "请输入一个正确的" in page.inner_text("form")
+    assert page.input_value("input[name=username]") == "editor2"
+    screenshot(page, "login")
+
+
+def test_administrator_adds_a_person_and_a_bad_password_loses_nothing(admin_page, server_url, screenshot):
+    page = admin_page
+    page.goto(f"{server_url}/org/people/new/")
+    page.fill("input[name=username]", "xiaowang")
+    page.fill("input[name=full_name]", "王小明")
+    page.fill("input[name=initial_password]", "short")
+    page.check("input[name=role_editor]")
+    page.click("main button[type=submit]")
+    assert "至少需要 8 个字符" in page.inner_text("main")
+    assert page.input_value("input[name=full_name]") == "王小明"
+    assert page.is_checked("input[name=role_editor]")
+    page.fill("input[name=initial_password]", "Start-2026#ok")
+    page.click("main button[type=submit]")
+    assert "王小明" in page.inner_text("table")
+    screenshot(page, "people")
+    page.goto(f"{server_url}/oversight/audit/")
+    assert "校验通过" in page.inner_text("[data-testid=chain-verdict]")
+    screenshot(page, "audit-log")
