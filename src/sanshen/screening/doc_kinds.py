@@ -50,17 +50,16 @@ class DocKindRules:
     def find(self, folded: str, original: str, marker_spans=()) -> list[Finding]:
         if not self.rules:
             return []
-        title = _title_line(folded, marker_spans)
-        if title is not None:
-            s, e, compact = title
+        for s, e, compact in _title_lines(folded, marker_spans):
             for r in self.rules:
                 if r.where == "title" and r.regex.fullmatch(compact):
                     return [Finding("prohibited", f"prohibited.{r.kind}", r.severity, s, e, original[s:e],
                                     "不得公开发布；如需公开，应改写为可公开的信息（如工作动态、通知、公告）", r.message)]
+        tail = max(0, len(folded) - 2000)
         for r in self.rules:
             if r.where != "closing":
                 continue
-            m = r.regex.search(folded)
+            m = r.regex.search(folded, tail)
             if m:
                 s, e = m.span()
                 while s < e and folded[s] in "。\n\r \t\u3000":
@@ -73,25 +72,26 @@ class DocKindRules:
         return []
 
 
-def _title_line(folded: str, marker_spans) -> tuple[int, int, str] | None:
-    """(start, end, compact text) of the title line, or None."""
+def _title_lines(folded: str, marker_spans):
+    """(start, end, compact text) of the lines that may be the title: the first few non-empty
+    lines that are not markers, banners or numbers, up to the addressee line (…：) or the first
+    long line."""
     pos = 0
     seen = 0
     n = len(folded)
-    while pos < n and seen < 8:
+    while pos < n and seen < 5:
         nl = folded.find("\n", pos)
         end = n if nl < 0 else nl
         line = folded[pos:end]
         stripped = line.strip(" \t\r\u3000\ufeff\u200b\xa0")
         if stripped:
-            seen += 1
             s = pos + line.index(stripped)
             e = s + len(stripped)
             compact = _SPACES.sub("", stripped)
             is_marker = any(ms < e and s < me for ms, me in marker_spans)
             if not is_marker and not _SKIP_LINE.match(compact):
                 if len(compact) > 90 or compact.endswith(("：", ":")):
-                    return None
-                return s, e, compact
+                    return
+                seen += 1
+                yield s, e, compact
         pos = end + 1
-    return None

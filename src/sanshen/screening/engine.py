@@ -117,6 +117,8 @@ def _pattern_findings(ruleset: RuleSet, norm: Normalized) -> list[Finding]:
     out = []
     folded, original = norm.folded, norm.original
     for p in ruleset.patterns:
+        if p.needs and not any(n in folded for n in p.needs.split("|")):
+            continue
         for m in p.regex.finditer(folded):
             if "x" in p.regex.groupindex and m.group("x") is not None:
                 s, e = m.span("x")

@@ -73,12 +73,9 @@ def _build_table() -> tuple[dict[int, str], frozenset[str]]:
         w = table.get(ord(v))
         if w is not None and len(w) == 1:
             table[cp] = w
-    # ASCII case.
-    for cp in range(ord("A"), ord("Z") + 1):
-        table[cp] = chr(cp + 32)
+    # Lower case (the text is lower-cased with str.lower first; targets follow).
     for cp, v in list(table.items()):
-        if "A" <= v <= "Z":
-            table[cp] = v.lower()
+        table[cp] = v.lower() if len(v.lower()) == 1 else v
     noise = set(_NOISE_SYMBOLS)
     for cp in range(0x0000, 0x3100):
         ch = chr(cp)
@@ -94,6 +91,9 @@ def _build_table() -> tuple[dict[int, str], frozenset[str]]:
     # Everything whose folded form is noise is noise.
     folded_noise = {chr(cp) for cp, v in table.items() if v in noise}
     noise |= folded_noise
+    # Only folds that matter for matching stay in the table: to letters, digits and ideographs.
+    # (Full-width ，：（） keep their form: they are sentence punctuation either way.)
+    table = {cp: v for cp, v in table.items() if v.isalnum() and chr(cp) not in noise and cp > 127}
     return table, frozenset(noise)
 
 
@@ -106,16 +106,35 @@ def tables() -> tuple[dict[int, str], frozenset[str], re.Pattern[str]]:
     return table, noise, runs
 
 
+@lru_cache(maxsize=1)
+def _keys() -> frozenset[str]:
+    return frozenset(chr(cp) for cp in tables()[0])
+
+
+@lru_cache(maxsize=512)
+def _sub_for(present: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(present)) + "]+")
+
+
 def fold(text: str) -> str:
-    """One-for-one fold (full-width, case, 繁→简); same length as ``text``."""
-    table, _, _ = tables()
-    return text.translate(table)
+    """One-for-one fold (case, full-width, 繁→简); same length as ``text``.
+
+    Fast path: ``str.lower`` (C speed), then only the characters of the table that occur in the
+    text are replaced — most government texts have none or a handful."""
+    table = tables()[0]
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer (İ): fold one by one
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    present = _keys().intersection(low)
+    if not present:
+        return low
+    return _sub_for(frozenset(present)).sub(lambda m: m.group().translate(table), low)
 
 
 def normalize_term(term: str) -> str:
     """The compact form of a lexicon entry, for the automaton (noise removed)."""
-    table, _, runs = tables()
-    return runs.sub("", term.translate(table))
+    _, _, runs = tables()
+    return runs.sub("", fold(term))
 
 
 class Normalized:
@@ -124,9 +143,9 @@ class Normalized:
     __slots__ = ("original", "folded", "compact", "_norm_starts", "_orig_starts")
 
     def __init__(self, text: str):
-        table, _, runs = tables()
+        _, _, runs = tables()
         self.original = text
-        folded = text.translate(table)
+        folded = fold(text)
         self.folded = folded
         norm_starts: list[int] = []
         orig_starts: list[int] = []

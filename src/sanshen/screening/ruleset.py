@@ -62,6 +62,7 @@ class PatternRule:
     regex: re.Pattern[str]
     suggestion: str
     message: str
+    needs: str = ""
 
 
 class _PyAhoAdapter:
@@ -213,7 +214,8 @@ class RuleSet:
             except re.error as exc:
                 raise PackError(f"{pack.name}:{row['_line']}: bad regex ({exc})") from None
             self.patterns.append(PatternRule(row["rule"], row["category"], row["severity"], rx,
-                                             row.get("suggestion", ""), row.get("message", "")))
+                                             row.get("suggestion", ""), row.get("message", ""),
+                                             row.get("needs", "")))
 
     # -- use -----------------------------------------------------------------------------------
     @property

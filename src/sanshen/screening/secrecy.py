@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .findings import Finding
 from .packs import Pack
 
+_SHORT_LINE = re.compile(r"^[^\n]{1,90}$", re.M)
 _GAP = r"[\s\u200b-\u200f\u2060\ufeff·•・]*"  # spaces may stand between the characters of a marker
 _OPEN = "（(〔【[「"
 _CLOSE = "）)〕】]」"
@@ -47,6 +48,7 @@ class SecrecyRules:
     subject: re.Pattern[str] | None
     not_marker: tuple[str, ...]
     trigger: re.Pattern[str] | None
+    inline_note: re.Pattern[str] | None = None
 
     @classmethod
     def empty(cls) -> "SecrecyRules":
@@ -86,6 +88,7 @@ class SecrecyRules:
             subject=re.compile(r"^\s*" + _alt(by.get("subject", []), spaced=False)),
             not_marker=tuple(w.lower() for w in by.get("not_marker", [])),
             trigger=re.compile(trigger),
+            inline_note=re.compile(r"[（(](" + _alt(by.get("subject", []), spaced=False) + r"[^（）()\n]{1,60})[）)]"),
         )
 
     # ------------------------------------------------------------------------------------------
@@ -93,68 +96,76 @@ class SecrecyRules:
         if self.header_line is None:
             return []
         out: list[Finding] = []
-        pos = 0
-        n = len(folded)
-        while pos < n:
-            nl = folded.find("\n", pos)
-            end = n if nl < 0 else nl
-            line = folded[pos:end]
+        found: list[tuple[int, int]] = []
+        # level★period and 密级：X anywhere in the text
+        if any(c in folded for c in "★☆✩✭✮*＊"):
+            self._anywhere(self.star, "secrecy.level_star", folded, original, out, found)
+        if "级" in folded:
+            self._anywhere(self.miji, "secrecy.level_field", folded, original, out, found)
+        # lines short enough to be a marker line or a note
+        for m in _SHORT_LINE.finditer(folded):
+            line = m.group()
             if self.trigger.search(line):
-                self._line(line, pos, original, out)
-            pos = end + 1
+                self._line(line, m.start(), original, out, found)
+        # bracketed notes about the document inside longer lines
+        if self.inline_note is not None:
+            for m in self.inline_note.finditer(folded):
+                self._note(m.start(), m.end(), m.group(1), False, original, out, found)
         return out
+
+    def _anywhere(self, rx, rule, folded, original, out, found):
+        for m in rx.finditer(folded):
+            s, e = m.span()
+            if any(s < fe and fs < e for fs, fe in found):
+                continue
+            found.append((s, e))
+            self._emit(out, s, e, original, rule, f"密级标志“{original[s:e]}”：涉密文件不得公开发布")
 
     def _emit(self, out, s, e, original, rule, message):
         out.append(Finding("secrecy", rule, "block", s, e, original[s:e],
                            "确认是否涉密；涉密或内部文件不得公开发布（涉密不上网、上网不涉密），须脱密处理并经保密审查", message))
 
-    def _line(self, line: str, base: int, original: str, out: list[Finding]) -> None:
+    def _line(self, line: str, base: int, original: str, out: list[Finding], found) -> None:
         stripped = line.strip(" \t\r\u3000\ufeff\u200b")
         if not stripped:
             return
         ls = base + line.index(stripped)
         le = ls + len(stripped)
-        # 1. a line made of marker words only (header, or a marker line anywhere)
+        if any(ls < fe and fs < le for fs, fe in found):
+            # a star marker inside: widen it to the whole line when the line is a marker line
+            if self.header_line.match(stripped):
+                for i in range(len(out) - 1, -1, -1):
+                    f = out[i]
+                    if ls <= f.start and f.end <= le and f.category == "secrecy":
+                        del out[i]
+                found.append((ls, le))
+                self._emit(out, ls, le, original, "secrecy.marker_line",
+                           f"文件标有密级或内部标识“{original[ls:le].strip()}”：涉密、内部文件不得公开发布")
+            return
+        # a line made of marker words only (header, or a marker line anywhere)
         if len(stripped) <= 60 and self.header_line.match(stripped):
+            found.append((ls, le))
             self._emit(out, ls, le, original, "secrecy.marker_line",
                        f"文件标有密级或内部标识“{original[ls:le].strip()}”：涉密、内部文件不得公开发布")
             return
-        found: list[tuple[int, int]] = []
-        # 2. level★period anywhere, 密级：X anywhere
-        for rx, rule in ((self.star, "secrecy.level_star"), (self.miji, "secrecy.level_field")):
-            for m in rx.finditer(stripped):
-                s, e = ls + m.start(), ls + m.end()
-                if any(s < fe and fs < e for fs, fe in found):
-                    continue
-                found.append((s, e))
-                self._emit(out, s, e, original, rule, f"密级标志“{original[s:e]}”：涉密文件不得公开发布")
-        # 3. notes about the document itself
-        for s, e, body, standalone in self._notes(stripped, ls):
-            if any(s < fe and fs < e for fs, fe in found):
-                continue
-            low = body.lower()
-            if any(w in low for w in self.not_marker):
-                continue
-            about_doc = bool(self.subject.match(body))
-            if self.negation.search(body) or (self.internal.search(body) and (standalone or about_doc)):
-                found.append((s, e))
-                self._emit(out, s, e, original, "secrecy.note",
-                           f"文件附注“{original[s:e]}”表明不予公开：内部文件不得公开发布")
-
-    def _notes(self, stripped: str, ls: int):
-        """Candidate notes: the whole line when bracketed or about the document; bracketed
-        segments about the document inside a line."""
-        whole_bracketed = (stripped[0] in _OPEN and stripped[-1] in _CLOSE and len(stripped) <= 90)
+        whole_bracketed = stripped[0] in _OPEN and stripped[-1] in _CLOSE
         if whole_bracketed:
-            yield ls, ls + len(stripped), stripped[1:-1], True
-            return
-        if self.subject.match(stripped) and len(stripped) <= 60:
-            yield ls, ls + len(stripped), stripped, True
-            return
-        if len(stripped) <= 30 and not stripped.endswith(("。", ".")) and self.internal.search(stripped) \
+            self._note(ls, le, stripped[1:-1], True, original, out, found)
+        elif self.subject.match(stripped) and len(stripped) <= 60:
+            self._note(ls, le, stripped, True, original, out, found)
+        elif len(stripped) <= 30 and not stripped.endswith(("。", ".")) and self.internal.search(stripped) \
                 and self.negation.search(stripped):
-            yield ls, ls + len(stripped), stripped, True
+            self._note(ls, le, stripped, True, original, out, found)
+
+    def _note(self, s, e, body, standalone, original, out, found) -> None:
+        """A note about the document itself that says it is not public (or internal)."""
+        if any(s < fe and fs < e for fs, fe in found):
             return
-        for m in re.finditer(r"[（(]([^（）()\n]{2,60})[）)]", stripped):
-            if self.subject.match(m.group(1)):
-                yield ls + m.start(), ls + m.end(), m.group(1), False
+        low = body.lower()
+        if any(w in low for w in self.not_marker):
+            return
+        about_doc = bool(self.subject.match(body))
+        if self.negation.search(body) or (self.internal.search(body) and (standalone or about_doc)):
+            found.append((s, e))
+            self._emit(out, s, e, original, "secrecy.note",
+                       f"文件附注“{original[s:e]}”表明不予公开：内部文件不得公开发布")

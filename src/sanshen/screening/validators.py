@@ -19,7 +19,8 @@ from .packs import Pack
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
-_SEP = r"[ \-\u00a0]"
+_SEP = r"[ \-\u00a0\u3000－]"
+_REGION = re.compile(r"\d[\d \-\u00a0\u3000－x()+]{9,}")
 _ID_RE = re.compile(r"(?<![0-9a-z])(\d{6}" + _SEP + r"?\d{8}" + _SEP + r"?\d{3}[0-9x])(?![0-9a-z])")
 _MOBILE_RE = re.compile(
     r"(?<![0-9+])((?:(?:\+|00)86" + _SEP + r"?|\(\+?86\)" + _SEP + r"?)?1\d{2}" + _SEP + r"?\d{4}" + _SEP + r"?\d{4})(?![0-9])"
@@ -96,12 +97,25 @@ class PrivacyRules:
         return dict(self.severities).get(kind, "block")
 
     def find(self, folded: str, original: str) -> list[Finding]:
-        """Privacy findings in ``folded`` (offsets shared with ``original``)."""
+        """Privacy findings in ``folded`` (offsets shared with ``original``): the validators run
+        on windows around runs of at least ten digits and separators only."""
         if not self.provinces:
             return []
         out: list[Finding] = []
+        last = -1
+        for m in _REGION.finditer(folded):
+            s = max(m.start() - 6, last)
+            e = min(m.end() + 2, len(folded))
+            if s >= e:
+                continue
+            last = e
+            out += self._find(folded, original, s, e)
+        return out
+
+    def _find(self, folded: str, original: str, lo: int, hi: int) -> list[Finding]:
+        out: list[Finding] = []
         taken: list[tuple[int, int]] = []
-        for m in _ID_RE.finditer(folded):
+        for m in _ID_RE.finditer(folded, lo, hi):
             d = _digits(m.group(1))
             if id_number_valid(d, self.provinces):
                 s, e = m.span(1)
@@ -109,7 +123,7 @@ class PrivacyRules:
                 out.append(Finding("privacy", "privacy.id_number", self.severity("id"), s, e, original[s:e],
                                    f"删除或脱敏，如 {_mask(d.upper(), 6, 4)}",
                                    "疑似公民身份号码（校验位有效）：公开信息不得包含个人身份证号码"))
-        for m in _CARD_RE.finditer(folded):
+        for m in _CARD_RE.finditer(folded, lo, hi):
             s, e = m.span(1)
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -120,7 +134,7 @@ class PrivacyRules:
             out.append(Finding("privacy", "privacy.bank_card", self.severity("card"), s, e, original[s:e],
                                f"删除或脱敏，如 {_mask(d, 4, 4)}",
                                "疑似银行卡号（Luhn 校验有效）：公开信息不得包含个人银行卡号"))
-        for m in _MOBILE_RE.finditer(folded):
+        for m in _MOBILE_RE.finditer(folded, lo, hi):
             s, e = m.span(1)
             if any(s < te and ts < e for ts, te in taken):
                 continue

@@ -1,0 +1,99 @@
+"""Benchmark: screen a 10,000-character article with all default packs plus a 100,000-entry
+lexicon; print ms per article, MB/s, and the ratio to a bare ahocorasick_rs scan of the same text
+with the same lexicon.  Not part of the test run:  .venv/bin/python bench/bench_screen.py
+
+The article is made of the seed documents' sentences (shared/seeds, found as in score_dev.py) or,
+without them, of sentences generated here; the lexicon is synthetic (random 2-6 character words,
+seeded), written to a temporary file and loaded through the same `--lexicon` path as the CLI.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def article(n_chars: int = 10_000) -> str:
+    from score_dev import find_shared
+
+    shared = find_shared()
+    text = ""
+    if shared and (shared / "seeds").exists():
+        parts = [p.read_text(encoding="utf-8") for p in sorted((shared / "seeds").glob("0*.txt"))]
+        text = "\n".join(parts)
+    if not text:
+        rnd = random.Random(1)
+        text = "".join(rnd.choice("各单位要严格落实信息发布审核制度，加强政务公开工作。") for _ in range(n_chars))
+    while len(text) < n_chars:
+        text += text
+    return text[:n_chars]
+
+
+def lexicon(n: int = 100_000, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    common = [chr(c) for c in range(0x4E00, 0x9FA5)]
+    words = set()
+    while len(words) < n:
+        words.add("".join(rnd.choice(common) for _ in range(rnd.randint(2, 6))))
+    return sorted(words)
+
+
+def best_of(fn, repeat: int = 30) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> int:
+    import ahocorasick_rs
+
+    from sanshen.screening.engine import screen_text
+    from sanshen.screening.ruleset import RuleSet
+
+    text = article()
+    words = lexicon()
+    mb = len(text.encode("utf-8")) / 1e6
+    with tempfile.TemporaryDirectory() as d:
+        lex = Path(d) / "lex.txt"
+        lex.write_text("\n".join(words) + "\n", encoding="utf-8")
+        t = time.perf_counter()
+        rs = RuleSet.build(lexicons=[lex])
+        _ = rs.automaton
+        build = time.perf_counter() - t
+    t = time.perf_counter()
+    bare_std = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
+    bare_ll = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    bare_build = time.perf_counter() - t
+    screen_text(text, ruleset=rs)  # warm: typo detector, caches
+    t_bare = best_of(lambda: bare_std.find_matches_as_indexes(text, overlapping=True))
+    t_bare_ll = best_of(lambda: bare_ll.find_matches_as_indexes(text))
+    t_scan = best_of(lambda: screen_text(text, ruleset=rs, typos=False))
+    t_full = best_of(lambda: screen_text(text, ruleset=rs))
+    n_find = len(screen_text(text, ruleset=rs))
+    print(f"article: {len(text)} chars ({mb * 1e3:.1f} kB UTF-8); lexicon: {len(words)} entries + "
+          f"{len(rs.automaton_patterns) - len(words)} from default packs; findings: {n_find}")
+    print(f"rule set + automaton build: {build * 1e3:.0f} ms (cached per version {rs.version}); "
+          f"bare automata build: {bare_build * 1e3:.0f} ms")
+    print(f"bare ahocorasick_rs scan (overlapping): {t_bare * 1e3:.2f} ms  ({mb / t_bare:.1f} MB/s)")
+    print(f"bare ahocorasick_rs scan (leftmost-longest): {t_bare_ll * 1e3:.2f} ms  ({mb / t_bare_ll:.1f} MB/s)")
+    print(f"screen, rule-based scan path (no typo detector): {t_scan * 1e3:.2f} ms per article, "
+          f"{mb / t_scan:.1f} MB/s, {t_scan / t_bare:.2f}x bare scan")
+    print(f"screen, everything incl. typo detector: {t_full * 1e3:.2f} ms per article, "
+          f"{mb / t_full:.1f} MB/s, {t_full / t_bare:.2f}x bare scan")
+    ok = t_full * 1e3 <= 20
+    print(f"target <= 20 ms per article: {'met' if ok else 'NOT met'}; "
+          f"scan path <= 3x bare scan: {'met' if t_scan / t_bare <= 3 else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
