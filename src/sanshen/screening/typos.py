@@ -48,7 +48,8 @@ MARGIN_LISTED = 1.0  # curated pairs: trusted, the check only guards against wor
 MARGIN_ATTESTED = 4.0  # mined from the dictionary: an observed misspelling
 MARGIN_SOUND = 7.0  # generated same-sound candidates
 MARGIN_SHAPE = 8.5  # generated similar-shape candidates
-MARGIN_INFO = 1.0  # below the margin but above this: an info hint, not a warning (idioms only)
+MARGIN_IN_VOCAB = 3.0  # extra margin when the written form is itself a dictionary word
+MARGIN_HINT_BELOW = 1.5  # same-sound candidates this close below the margin: an info hint
 
 WINDOW = 5  # characters of context on each side for the verification
 MAX_WORD = 8
@@ -199,6 +200,18 @@ class TypoDetector:
                     lst.append(w)
         keys = list(groups)
         self._sound_words = [groups[k] for k in keys]
+        # For two-character words: index the group by first and by second character, so a span
+        # finds its one-character-different words with two look-ups.
+        pair_index = []
+        for k in keys:
+            d0: dict[str, list[str]] = {}
+            d1: dict[str, list[str]] = {}
+            if len(k) == 2:
+                for w in groups[k]:
+                    d0.setdefault(w[0], []).append(w)
+                    d1.setdefault(w[1], []).append(w)
+            pair_index.append((d0, d1))
+        self._pair_index = pair_index
         self._sound = _Matcher(keys, overlapping=True)
 
     def _load_literal(self):
@@ -260,15 +273,16 @@ class TypoDetector:
 
     # ------------------------------------------------------------------ finding
 
-    def _crosses(self, text: str, s: int, e: int) -> bool:
-        """Does a common word of the text run across the edge of text[s:e]?  Then the span is a
-        chance juxtaposition at a word boundary, not a misspelt word."""
+    def _crosses(self, text: str, s: int, e: int, diff: tuple[int, ...]) -> bool:
+        """Does a common word of the text join a changed character (positions `diff`) of
+        text[s:e] to characters outside the span?  Then the span is a chance juxtaposition at a
+        word boundary, not a misspelt word."""
         words = self._cross_words
         n = len(text)
         for edge in (s, e):
             for a in range(max(0, edge - 3), edge):
                 for b in range(edge + 1, min(n, a + 4) + 1):
-                    if (a < s or b > e) and text[a:b] in words:
+                    if (a < s or b > e) and any(a <= d < b for d in diff) and text[a:b] in words:
                         return True
         return False
 
@@ -276,30 +290,32 @@ class TypoDetector:
         """Yield (start, end, right, source, kind) before verification."""
         for i, s, e in self._literal.find(text):
             right, source, kind = self._lit_vals[i]
-            if source == "shape" and self._crosses(text, s, e):
+            if source == "shape" and self._crosses(
+                text, s, e, tuple(s + k for k, (x, y) in enumerate(zip(text[s:e], right)) if x != y)
+            ):
                 continue
             yield s, e, right, source, kind
         known = self._known
         sound_words = self._sound_words
+        pair_index = self._pair_index
         for i, s, e in self._sound.find(text.translate(self._table)):
             span = text[s:e]
             if span in known:
                 continue
             n = e - s
-            hits = []
+            if n == 2:
+                d0, d1 = pair_index[i]
+                a, b = span
+                for w in d0.get(a, ()):
+                    if w[1] != b and not self._crosses(text, s, e, (s + 1,)):
+                        yield s, e, w, "sound", "replace"
+                for w in d1.get(b, ()):
+                    if w[0] != a and not self._crosses(text, s, e, (s,)):
+                        yield s, e, w, "sound", "replace"
+                continue
             for w in sound_words[i]:
-                if n == 2:
-                    if (span[0] == w[0]) != (span[1] == w[1]):
-                        hits.append(w)
-                else:
-                    nd = 0
-                    for x, y in zip(span, w):
-                        if x != y:
-                            nd += 1
-                    if 0 < nd <= (2 if n >= 4 else 1):
-                        hits.append(w)
-            if hits and not self._crosses(text, s, e):
-                for w in hits:
+                diff = tuple(s + k for k, (x, y) in enumerate(zip(span, w)) if x != y)
+                if 0 < len(diff) <= (2 if n >= 4 else 1) and not self._crosses(text, s, e, diff):
                     yield s, e, w, "sound", "replace"
 
     def find(self, text: str) -> list[Finding]:
@@ -308,9 +324,8 @@ class TypoDetector:
         scored: list[tuple[float, int, int, str, str, str]] = []
         for s, e, right, source, kind in self.candidates(text):
             gain = self._gain(text, s, e, right)
-            if kind == "context":
-                if gain > 0:
-                    scored.append((gain, s, e, right, source, "info"))
+            if kind == "context":  # depends on meaning: always only a hint
+                scored.append((gain - 100.0, s, e, right, source, "info"))
                 continue
             margin = {
                 "listed": MARGIN_LISTED,
@@ -318,9 +333,11 @@ class TypoDetector:
                 "sound": MARGIN_SOUND,
                 "shape": MARGIN_SHAPE,
             }[source]
+            if source in ("sound", "shape") and text[s:e] in self.freq:
+                margin += MARGIN_IN_VOCAB  # the span is itself a (rare) word: ask for more
             if gain >= margin:
                 scored.append((gain - margin, s, e, right, source, "warn"))
-            elif source == "sound" and len(right) >= 4 and right in self.idioms and gain >= MARGIN_INFO:
+            elif source == "sound" and gain >= margin - MARGIN_HINT_BELOW:
                 scored.append((gain - margin, s, e, right, source, "info"))
         if not scored:
             return []

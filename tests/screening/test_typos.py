@@ -1,0 +1,183 @@
+"""Typo (错别字) detection: listed pairs, generalisation beyond the lists, quiet on correct prose."""
+
+from __future__ import annotations
+
+import glob
+import os
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sanshen.screening.findings import Finding
+from sanshen.screening.typos import TypoDetector, _read_rows
+
+SEEDS = sorted(
+    glob.glob(os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "seeds", "0*.txt"))
+)
+
+
+@pytest.fixture(scope="module")
+def det() -> TypoDetector:
+    return TypoDetector.default()
+
+
+def _warns(det, text):
+    return [f for f in det.find(text) if f.severity == "warn"]
+
+
+def test_default_is_cached(det):
+    assert TypoDetector.default() is det
+
+
+@pytest.mark.parametrize(
+    "sentence, wrong, right",
+    [
+        ("各单位要认真部暑，抓好落实。", "部暑", "部署"),
+        ("我们一如继往地支持这项工作。", "一如继往", "一如既往"),
+        ("全体干部要再接再励，争取更大成绩。", "再接再励", "再接再厉"),
+        ("请于本周内完成设备按装调试。", "按装", "安装"),
+        ("面对困难，不能一愁莫展。", "一愁莫展", "一筹莫展"),
+        ("要坚持实是求是的思想路线。", "实是求是", "实事求是"),
+    ],
+)
+def test_listed_pairs_found_with_exact_offsets(det, sentence, wrong, right):
+    found = _warns(det, sentence)
+    start = sentence.index(wrong)
+    assert [(f.start, f.end, f.text, f.suggestion) for f in found] == [
+        (start, start + len(wrong), wrong, right)
+    ]
+    f = found[0]
+    assert isinstance(f, Finding) and f.category == "typo"
+    assert f.message == f"疑似错别字：“{wrong}”应为“{right}”"
+
+
+def test_listed_pair_not_reported_inside_correct_words(det):
+    # 以经 is a listed misspelling of 已经, but 以经济建设为中心 is correct.
+    assert _warns(det, "坚持以经济建设为中心，不动摇。") == []
+    # 在次 (再次) inside 在次日 is correct.
+    assert _warns(det, "会议在次日上午召开。") == []
+
+
+def test_context_hint_is_info_only(det):
+    found = det.find("截止目前，已完成全部任务。")
+    assert found and all(f.severity == "info" for f in found)
+    assert found[0].suggestion == "截至目前"
+
+
+def _same_sound_chars(det, ch):
+    code = det._table.get(ord(ch))
+    return [chr(c) for c, k in det._table.items() if k == code and chr(c) != ch]
+
+
+def _listed_wrong_forms():
+    forms = set()
+    for name in ("typos_common.tsv", "typo_attested.tsv", "typo_shape_variants.tsv"):
+        for row in _read_rows(name):
+            forms.add(row[0])
+    return forms
+
+
+def _make_unlisted_typos(det, words, rng, limit):
+    """Misspell real words with a common same-sound character; keep forms no list holds."""
+    common = {r[0] for r in _read_rows("typo_common_chars.txt")}
+    listed = _listed_wrong_forms()
+    made = []
+    for w in words:
+        positions = list(range(len(w)))
+        rng.shuffle(positions)
+        for i in positions:
+            subs = [c for c in _same_sound_chars(det, w[i]) if c in common]
+            rng.shuffle(subs)
+            for c in subs:
+                v = w[:i] + c + w[i + 1 :]
+                if v not in det.freq and v not in listed:
+                    made.append((v, w))
+                    break
+            else:
+                continue
+            break
+        if len(made) >= limit:
+            break
+    return made
+
+
+def test_unlisted_idiom_typos_found_by_sound(det):
+    rng = random.Random(20240501)
+    idioms = sorted(w for w in det.idioms if len(w) == 4 and det.freq.get(w, 0) >= 50)
+    rng.shuffle(idioms)
+    cases = _make_unlisted_typos(det, idioms, rng, 40)
+    assert len(cases) >= 30
+    hits = 0
+    for wrong, right in cases:
+        text = f"会议强调，各部门要{wrong}，切实做好各项工作。"
+        found = _warns(det, text)
+        if any(f.text == wrong and f.suggestion == right for f in found):
+            hits += 1
+    assert hits >= 0.8 * len(cases), (hits, len(cases))
+
+
+def test_unlisted_word_typos_found_by_sound(det):
+    rng = random.Random(7)
+    words = sorted(
+        w for w, f in det.freq.items() if len(w) == 2 and f >= 2000 and all("\u4e00" <= c <= "\u9fff" for c in w)
+    )
+    rng.shuffle(words)
+    cases = _make_unlisted_typos(det, words, rng, 60)
+    assert len(cases) >= 40
+    hits = sum(
+        1
+        for wrong, right in cases
+        if any(f.text == wrong and f.suggestion == right for f in _warns(det, f"。{wrong}。"))
+    )
+    # Isolated two-character words are the hard case; most must still be found.
+    assert hits >= 0.5 * len(cases), (hits, len(cases))
+
+
+def test_made_up_pairs_in_official_prose(det):
+    # Pairs written for this test (not in any pack): same-sound misspellings of real words.
+    listed = _listed_wrong_forms()
+    for text, wrong, right in [
+        ("双方于昨日签属合作协议。", "签属", "签署"),
+        ("要切实加强对基层干部的培训工作，稳不推进改革。", "稳不推进", "稳步推进"),
+        ("各地要精心阻织，确保活动顺利开展。", "阻织", "组织"),
+    ]:
+        assert wrong not in listed
+        found = _warns(det, text)
+        assert any(f.text.find(wrong) >= 0 or wrong.find(f.text) >= 0 for f in found), (text, found)
+        f = next(f for f in found if wrong in f.text or f.text in wrong)
+        assert text[f.start : f.end] == f.text
+        assert right in f.suggestion or f.suggestion in right
+
+
+@pytest.mark.skipif(not SEEDS, reason="shared/seeds not present")
+def test_correct_seed_documents_have_no_typo_warnings(det):
+    for path in SEEDS:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        assert _warns(det, text) == [], os.path.basename(path)
+
+
+def test_traditional_characters_are_not_typos(det):
+    assert _warns(det, "請於今日辦理註銷手續，並告知校園各單位。") == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(list("部暑署一如继往既再接励厉截止至目前的是在以经济已签属订定，。 \r\n")),
+            st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+            st.characters(),
+        ),
+        max_size=60,
+    )
+)
+def test_findings_are_exact_slices_and_nothing_crashes(text):
+    det = TypoDetector.default()
+    for f in det.find(text):
+        assert text[f.start : f.end] == f.text
+        assert f.category == "typo" and f.severity in ("warn", "info")
+        assert f.suggestion and f.suggestion != f.text
+        assert f.message
