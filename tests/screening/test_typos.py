@@ -140,7 +140,8 @@ def test_made_up_pairs_in_official_prose(det):
     listed = _listed_wrong_forms()
     for text, wrong, right in [
         ("双方于昨日签属合作协议。", "签属", "签署"),
-        ("要切实加强对基层干部的培训工作，稳不推进改革。", "稳不推进", "稳步推进"),
+        ("要进一步完善工作机置，加快建设现代化产业体习。", "机置", "机制"),
+        ("加快建设现代化产业体习。", "体习", "体系"),
         ("各地要精心阻织，确保活动顺利开展。", "阻织", "组织"),
     ]:
         assert wrong not in listed
