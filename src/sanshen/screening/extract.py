@@ -214,7 +214,7 @@ def extract_html(html: str) -> tuple[str, list]:
         p.close()
     except Exception as exc:  # html.parser is lenient; anything else is bad input
         raise ExtractError(f"HTML cannot be parsed ({exc})") from None
-    text = "".join(p.parts)
+    text = "".join(p.parts).rstrip("\n")
     return text, p.runs
 
 

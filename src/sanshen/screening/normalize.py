@@ -29,6 +29,7 @@ _NOISE_SYMBOLS = (
     "*·•・‧∙⋅°_-‐‑‒–—―~～^|¦/\\#@+=.'\"`!$%&?<>"
     "★☆※○●◎◇◆□■△▲▽▼♀♂♪♫♥♡❤✓✔✕✖✗✘☑☒"
     "丶乂"
+    "“”‘’「」『』〝〞"
 )
 # Characters that the table maps to a character in _NOISE_SYMBOLS count as noise as well
 # (full-width ＊, ＃, ．...), because noise is decided on the folded text.
