@@ -81,12 +81,14 @@ def test_administrator_adds_a_person_and_a_bad_password_loses_nothing(admin_page
     page.goto(f"{server_url}/org/people/new/")
     page.fill("input[name=username]", "xiaowang")
     page.fill("input[name=full_name]", "王小明")
+    page.select_option("select[name=department]", label="产业发展科")
     page.fill("input[name=initial_password]", "short")
     page.check("input[name=role_editor]")
     page.click("main button[type=submit]")
     assert "至少需要 8 个字符" in page.inner_text("main")
     assert page.input_value("input[name=full_name]") == "王小明"
     assert page.is_checked("input[name=role_editor]")
+    assert page.input_value("select[name=department]") != ""
     page.fill("input[name=initial_password]", "Start-2026#ok")
     page.click("main button[type=submit]")
     assert "王小明" in page.inner_text("table")

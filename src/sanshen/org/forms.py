@@ -43,6 +43,7 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].required = True
+        self.fields["department"].required = True
         if self.instance.pk is None:
             self.fields["initial_password"].required = True
         else:
