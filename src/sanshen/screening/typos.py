@@ -42,6 +42,7 @@ PACKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "packs")
 CATEGORY = "typo"
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 _PUA_BASE = 0xE000
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 # Minimum log-probability gain (natural log) that a correction must bring to its window.
 MARGIN_LISTED = 1.0  # curated pairs: trusted, the check only guards against word boundaries
@@ -288,7 +289,13 @@ class TypoDetector:
 
     def candidates(self, text: str):
         """Yield (start, end, right, source, kind) before verification."""
-        for i, s, e in self._literal.find(text):
+        try:
+            lit = self._literal.find(text)
+            scan = text
+        except UnicodeEncodeError:  # lone surrogates: scan a same-length stand-in
+            scan = _SURROGATE_RE.sub("\ufffd", text)
+            lit = self._literal.find(scan)
+        for i, s, e in lit:
             right, source, kind = self._lit_vals[i]
             if source == "shape" and self._crosses(
                 text, s, e, tuple(s + k for k, (x, y) in enumerate(zip(text[s:e], right)) if x != y)
@@ -298,7 +305,7 @@ class TypoDetector:
         known = self._known
         sound_words = self._sound_words
         pair_index = self._pair_index
-        for i, s, e in self._sound.find(text.translate(self._table)):
+        for i, s, e in self._sound.find(scan.translate(self._table)):
             span = text[s:e]
             if span in known:
                 continue
