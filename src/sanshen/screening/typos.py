@@ -50,6 +50,7 @@ MARGIN_ATTESTED = 4.0  # mined from the dictionary: an observed misspelling
 MARGIN_SOUND = 7.0  # generated same-sound candidates
 MARGIN_SHAPE = 8.5  # generated similar-shape candidates
 MARGIN_IN_VOCAB = 3.0  # extra margin when the written form is itself a dictionary word
+LOCAL_MIN_GAIN = 4.0  # generated candidates whose span alone gains less are dropped unchecked
 MARGIN_HINT_BELOW = 1.5  # same-sound candidates this close below the margin: an info hint
 
 WINDOW = 5  # characters of context on each side for the verification
@@ -329,7 +330,17 @@ class TypoDetector:
         if not text:
             return []
         scored: list[tuple[float, int, int, str, str, str]] = []
+        freq = self.freq
+        lt = self._logtotal
+        log = math.log
         for s, e, right, source, kind in self.candidates(text):
+            if source in ("sound", "shape"):
+                # Cheap pre-check on the span alone before the windowed comparison.
+                local = log(freq.get(right, 1)) - lt
+                for ch in text[s:e]:
+                    local -= log(freq.get(ch, 1)) - lt
+                if local < LOCAL_MIN_GAIN:
+                    continue
             gain = self._gain(text, s, e, right)
             if kind == "context":  # depends on meaning: always only a hint
                 scored.append((gain - 100.0, s, e, right, source, "info"))
