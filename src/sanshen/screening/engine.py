@@ -44,7 +44,7 @@ def _agency_ok(entry: Entry, norm: Normalized, cs: int, ce: int, s: int, e: int)
     compact = norm.compact
     if cs > 0 and compact[cs - 1] in ctx.ok_after:
         return True
-    sent = _sentence(norm.folded, s, e)
+    sent = _sentence(norm.folded, s, e).replace(norm.folded[s:e], "")
     if entry.year:
         for m in _YEAR.finditer(sent):
             if int(m.group(1)) <= entry.year:
@@ -52,7 +52,7 @@ def _agency_ok(entry: Entry, norm: Normalized, cs: int, ce: int, s: int, e: int)
     if any(cue in sent for cue in ctx.history_cues):
         return True
     succ = _main_name(entry.suggestion)
-    if succ and succ in sent.replace(entry.term, ""):
+    if succ and succ in sent:
         return True
     return False
 

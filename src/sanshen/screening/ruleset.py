@@ -224,7 +224,7 @@ class RuleSet:
 
     @property
     def typos(self):
-        """The typo detector (错别字), or None when it is not available."""
+        """The typo detector (错别字), built once (``TypoDetector.default()`` is cached)."""
         if self._typos is None:
             self._typos = _typo_detector() or False
         return self._typos or None
@@ -261,8 +261,6 @@ def _default_ruleset() -> RuleSet:
 
 
 def _typo_detector():
-    try:
-        from .typos import TypoDetector  # owned by the typo helper; guarded until it exists
-    except ImportError:
-        return None
+    from .typos import TypoDetector  # the typo detector (错别字), its own module and packs
+
     return TypoDetector.default()
