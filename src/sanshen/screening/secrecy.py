@@ -22,7 +22,7 @@ from .findings import Finding
 from .packs import Pack
 
 _SHORT_LINE = re.compile(r"^[^\n]{1,90}$", re.M)
-_GAP = r"[\s\u200b-\u200f\u2060\ufeff·•・]*"  # spaces may stand between the characters of a marker
+_GAP = r"[ \t\u00a0\u3000\u200b-\u200f\u2060\ufeff·•・]*"  # spaces may stand between the characters of a marker
 _OPEN = "（(〔【[「"
 _CLOSE = "）)〕】]」"
 
