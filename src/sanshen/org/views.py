@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 from django_otp import login as otp_login
@@ -108,7 +109,7 @@ class DepartmentEdit(ActionRequiredMixin, AuditedFormMixin, UpdateView):
     form_class = DepartmentForm
     template_name = "org/form.html"
     success_url = reverse_lazy("org:departments")
-    extra_context = {"title": _("部门")}
+    extra_context = {"title": gettext_lazy("部门")}
 
 
 class DepartmentCreate(DepartmentEdit, CreateView):
@@ -232,5 +233,5 @@ class CalendarDayCreate(ActionRequiredMixin, AuditedFormMixin, CreateView):
     form_class = CalendarDayForm
     template_name = "org/form.html"
     success_url = reverse_lazy("org:worktime")
-    extra_context = {"title": _("节假日调整")}
+    extra_context = {"title": gettext_lazy("节假日调整")}
 

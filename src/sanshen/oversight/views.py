@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.web.mixins import action_required
@@ -19,8 +19,8 @@ from .models import AuditEntry
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(required=False)
     action = forms.CharField(required=False)
-    since = forms.DateField(required=False, error_messages={"invalid": _("起始日期格式不对，应为 年-月-日。")})
-    until = forms.DateField(required=False, error_messages={"invalid": _("截止日期格式不对，应为 年-月-日。")})
+    since = forms.DateField(required=False, error_messages={"invalid": gettext_lazy("起始日期格式不对，应为 年-月-日。")})
+    until = forms.DateField(required=False, error_messages={"invalid": gettext_lazy("截止日期格式不对，应为 年-月-日。")})
 
 
 def filtered_entries(params) -> tuple[object, dict, list[str]]:

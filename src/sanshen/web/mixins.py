@@ -7,6 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.org.services import save_form
@@ -35,7 +36,7 @@ class AuditedFormMixin:
     """A create/update view whose save goes through `save_form` and is audited as `audit_action`."""
 
     audit_action: str = ""
-    success_message: str = _("已保存。")
+    success_message = gettext_lazy("已保存。")
 
     def form_valid(self, form):
         self.object = save_form(form, action=self.audit_action, acting_user=self.request.user, request=self.request)

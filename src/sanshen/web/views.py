@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from sanshen.org.models import Role
 
@@ -16,16 +17,16 @@ def dashboard(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "web/error.html", {"status": 404, "title": "页面不存在"}, status=404)
+    return render(request, "web/error.html", {"status": 404, "title": _("页面不存在")}, status=404)
 
 
 def server_error(request):
-    return render(request, "web/error.html", {"status": 500, "title": "系统出错了，请稍后再试"}, status=500)
+    return render(request, "web/error.html", {"status": 500, "title": _("系统出错了，请稍后再试")}, status=500)
 
 
 def permission_denied(request, exception):
-    return render(request, "web/refused.html", {"reason": str(exception) or "您没有权限执行此操作。"}, status=403)
+    return render(request, "web/refused.html", {"reason": str(exception) or _("您没有权限执行此操作。")}, status=403)
 
 
 def bad_request(request, exception):
-    return render(request, "web/error.html", {"status": 400, "title": "请求有误"}, status=400)
+    return render(request, "web/error.html", {"status": 400, "title": _("请求有误")}, status=400)
