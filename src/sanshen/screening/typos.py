@@ -165,6 +165,11 @@ class TypoDetector:
         self._known = {w for w, f in freq.items() if f >= KNOWN_WORD_FREQ} | self.idioms
         self._cross_words = {w for w, f in freq.items() if f >= CROSS_FREQ and len(w) <= 4}
         self._maxlen = MAX_WORD
+        lt = self._logtotal
+        log = math.log
+        # Unigram log-probabilities (log f - log total), as find's span pre-check computes them.
+        self._wlog = {w: log(f) - lt for w, f in freq.items()}
+        self._clog = {w: v for w, v in self._wlog.items() if len(w) == 1}
 
     def _load_sound(self):
         syll_code: dict[str, str] = {}
@@ -288,42 +293,108 @@ class TypoDetector:
                         return True
         return False
 
-    def candidates(self, text: str):
-        """Yield (start, end, right, source, kind) before verification."""
+    def candidates(self, text: str, _prefilter: bool = False):
+        """Yield (start, end, right, source, kind) before verification.
+
+        With ``_prefilter`` (used by ``find``), generated (sound and shape) candidates that fail
+        the span-only pre-check of ``find`` are dropped here already, before the costlier
+        word-boundary check: ``find`` would drop them anyway, so its result is the same."""
         try:
             lit = self._literal.find(text)
             scan = text
         except UnicodeEncodeError:  # lone surrogates: scan a same-length stand-in
             scan = _SURROGATE_RE.sub("\ufffd", text)
             lit = self._literal.find(scan)
+        wlog = self._wlog
+        clog = self._clog
+        neglt = -self._logtotal
+        lit_vals = self._lit_vals
+        if _prefilter:
+            # The boundary check of _crosses, with the common words that run across each edge
+            # position found once per text (many candidates share their edges).
+            words = self._cross_words
+            ntext = len(text)
+            edge_memo: dict[int, tuple] = {}
+
+            def edge_words(p):
+                r = edge_memo.get(p)
+                if r is None:
+                    r = tuple(
+                        (a, b)
+                        for a in range(max(0, p - 3), p)
+                        for b in range(p + 1, min(ntext, a + 4) + 1)
+                        if text[a:b] in words
+                    )
+                    edge_memo[p] = r
+                return r
+
+            def crosses(text, s, e, diff):
+                for edge in (s, e):
+                    for a, b in edge_words(edge):
+                        if a < s or b > e:
+                            for d in diff:
+                                if a <= d < b:
+                                    return True
+                return False
+
+        else:
+            crosses = self._crosses
         for i, s, e in lit:
-            right, source, kind = self._lit_vals[i]
-            if source == "shape" and self._crosses(
-                text, s, e, tuple(s + k for k, (x, y) in enumerate(zip(text[s:e], right)) if x != y)
-            ):
-                continue
+            right, source, kind = lit_vals[i]
+            if source == "shape":
+                if _prefilter:
+                    local = wlog.get(right, neglt)
+                    for ch in text[s:e]:
+                        local -= clog.get(ch, neglt)
+                    if local < LOCAL_MIN_GAIN:
+                        continue
+                if crosses(
+                    text, s, e, tuple(s + k for k, (x, y) in enumerate(zip(text[s:e], right)) if x != y)
+                ):
+                    continue
             yield s, e, right, source, kind
         known = self._known
         sound_words = self._sound_words
         pair_index = self._pair_index
-        for i, s, e in self._sound.find(scan.translate(self._table)):
+        matches = self._sound.find(scan.translate(self._table))
+        # Bulk filter: spans that are words in their own right are never candidates.
+        matches = [m for m in matches if text[m[1] : m[2]] not in known]
+        for i, s, e in matches:
             span = text[s:e]
-            if span in known:
-                continue
             n = e - s
             if n == 2:
                 d0, d1 = pair_index[i]
                 a, b = span
+                if _prefilter:
+                    la = clog.get(a, neglt)
+                    lb = clog.get(b, neglt)
+                    for w in d0.get(a, ()):
+                        if w[1] != b and wlog[w] - la - lb >= LOCAL_MIN_GAIN and not crosses(
+                            text, s, e, (s + 1,)
+                        ):
+                            yield s, e, w, "sound", "replace"
+                    for w in d1.get(b, ()):
+                        if w[0] != a and wlog[w] - la - lb >= LOCAL_MIN_GAIN and not crosses(
+                            text, s, e, (s,)
+                        ):
+                            yield s, e, w, "sound", "replace"
+                    continue
                 for w in d0.get(a, ()):
-                    if w[1] != b and not self._crosses(text, s, e, (s + 1,)):
+                    if w[1] != b and not crosses(text, s, e, (s + 1,)):
                         yield s, e, w, "sound", "replace"
                 for w in d1.get(b, ()):
-                    if w[0] != a and not self._crosses(text, s, e, (s,)):
+                    if w[0] != a and not crosses(text, s, e, (s,)):
                         yield s, e, w, "sound", "replace"
                 continue
             for w in sound_words[i]:
+                if _prefilter:
+                    local = wlog[w]
+                    for ch in span:
+                        local -= clog.get(ch, neglt)
+                    if local < LOCAL_MIN_GAIN:
+                        continue
                 diff = tuple(s + k for k, (x, y) in enumerate(zip(span, w)) if x != y)
-                if 0 < len(diff) <= (2 if n >= 4 else 1) and not self._crosses(text, s, e, diff):
+                if 0 < len(diff) <= (2 if n >= 4 else 1) and not crosses(text, s, e, diff):
                     yield s, e, w, "sound", "replace"
 
     def find(self, text: str) -> list[Finding]:
@@ -333,7 +404,7 @@ class TypoDetector:
         freq = self.freq
         lt = self._logtotal
         log = math.log
-        for s, e, right, source, kind in self.candidates(text):
+        for s, e, right, source, kind in self.candidates(text, _prefilter=True):
             if source in ("sound", "shape"):
                 # Cheap pre-check on the span alone before the windowed comparison.
                 local = log(freq.get(right, 1)) - lt
