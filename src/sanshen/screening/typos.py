@@ -219,6 +219,24 @@ class TypoDetector:
                     d1.setdefault(w[1], []).append(w)
             pair_index.append((d0, d1))
         self._pair_index = pair_index
+        # The same index for find: per key, {char: (best log-probability of the words, ((word,
+        # other character, log-probability), ...))}; None for keys of three or more characters.
+        wlog = self._wlog
+        fast = []
+        for d0, d1 in pair_index:
+            if not d0:
+                fast.append(None)
+                continue
+            fast.append(
+                tuple(
+                    {
+                        c: (max(wlog[w] for w in ws), tuple((w, w[1 - pos], wlog[w]) for w in ws))
+                        for c, ws in d.items()
+                    }
+                    for pos, d in ((0, d0), (1, d1))
+                )
+            )
+        self._pair_fast = fast
         self._sound = _Matcher(keys, overlapping=True)
 
     def _load_literal(self):
@@ -357,28 +375,52 @@ class TypoDetector:
         sound_words = self._sound_words
         pair_index = self._pair_index
         matches = self._sound.find(scan.translate(self._table))
-        # Bulk filter: spans that are words in their own right are never candidates.
-        matches = [m for m in matches if text[m[1] : m[2]] not in known]
+        if _prefilter:
+            pair_fast = self._pair_fast
+            for i, s, e in matches:
+                span = text[s:e]
+                if span in known:  # a word in its own right: never a candidate
+                    continue
+                pf = pair_fast[i]
+                if pf is not None:  # two characters: one of them replaced
+                    a, b = span
+                    h0 = pf[0].get(a)
+                    h1 = pf[1].get(b)
+                    if h0 is None and h1 is None:
+                        continue
+                    la = clog.get(a, neglt)
+                    lb = clog.get(b, neglt)
+                    # (x - la) - lb is monotonic in x: if the best word fails, all do
+                    if h0 is not None and h0[0] - la - lb >= LOCAL_MIN_GAIN:
+                        diff = (s + 1,)
+                        for w, x, wl in h0[1]:
+                            if x != b and wl - la - lb >= LOCAL_MIN_GAIN and not crosses(text, s, e, diff):
+                                yield s, e, w, "sound", "replace"
+                    if h1 is not None and h1[0] - la - lb >= LOCAL_MIN_GAIN:
+                        diff = (s,)
+                        for w, x, wl in h1[1]:
+                            if x != a and wl - la - lb >= LOCAL_MIN_GAIN and not crosses(text, s, e, diff):
+                                yield s, e, w, "sound", "replace"
+                    continue
+                n = e - s
+                for w in sound_words[i]:
+                    local = wlog[w]
+                    for ch in span:
+                        local -= clog.get(ch, neglt)
+                    if local < LOCAL_MIN_GAIN:
+                        continue
+                    diff = tuple(s + k for k, (x, y) in enumerate(zip(span, w)) if x != y)
+                    if 0 < len(diff) <= (2 if n >= 4 else 1) and not crosses(text, s, e, diff):
+                        yield s, e, w, "sound", "replace"
+            return
         for i, s, e in matches:
             span = text[s:e]
+            if span in known:
+                continue
             n = e - s
             if n == 2:
                 d0, d1 = pair_index[i]
                 a, b = span
-                if _prefilter:
-                    la = clog.get(a, neglt)
-                    lb = clog.get(b, neglt)
-                    for w in d0.get(a, ()):
-                        if w[1] != b and wlog[w] - la - lb >= LOCAL_MIN_GAIN and not crosses(
-                            text, s, e, (s + 1,)
-                        ):
-                            yield s, e, w, "sound", "replace"
-                    for w in d1.get(b, ()):
-                        if w[0] != a and wlog[w] - la - lb >= LOCAL_MIN_GAIN and not crosses(
-                            text, s, e, (s,)
-                        ):
-                            yield s, e, w, "sound", "replace"
-                    continue
                 for w in d0.get(a, ()):
                     if w[1] != b and not crosses(text, s, e, (s + 1,)):
                         yield s, e, w, "sound", "replace"
@@ -387,12 +429,6 @@ class TypoDetector:
                         yield s, e, w, "sound", "replace"
                 continue
             for w in sound_words[i]:
-                if _prefilter:
-                    local = wlog[w]
-                    for ch in span:
-                        local -= clog.get(ch, neglt)
-                    if local < LOCAL_MIN_GAIN:
-                        continue
                 diff = tuple(s + k for k, (x, y) in enumerate(zip(span, w)) if x != y)
                 if 0 < len(diff) <= (2 if n >= 4 else 1) and not crosses(text, s, e, diff):
                     yield s, e, w, "sound", "replace"
