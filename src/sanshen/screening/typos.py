@@ -168,8 +168,7 @@ class TypoDetector:
         lt = self._logtotal
         log = math.log
         # Unigram log-probabilities (log f - log total), as find's span pre-check computes them.
-        self._wlog = {w: log(f) - lt for w, f in freq.items()}
-        self._clog = {w: v for w, v in self._wlog.items() if len(w) == 1}
+        self._clog = {w: log(f) - lt for w, f in freq.items() if len(w) == 1}
 
     def _load_sound(self):
         syll_code: dict[str, str] = {}
@@ -208,36 +207,45 @@ class TypoDetector:
         keys = list(groups)
         self._sound_words = [groups[k] for k in keys]
         # For two-character words: index the group by first and by second character, so a span
-        # finds its one-character-different words with two look-ups.
-        pair_index = []
-        for k in keys:
-            d0: dict[str, list[str]] = {}
-            d1: dict[str, list[str]] = {}
-            if len(k) == 2:
-                for w in groups[k]:
-                    d0.setdefault(w[0], []).append(w)
-                    d1.setdefault(w[1], []).append(w)
-            pair_index.append((d0, d1))
-        self._pair_index = pair_index
-        # The same index for find: per key, {char: (best log-probability of the words, ((word,
-        # other character, log-probability), ...))}; None for keys of three or more characters.
-        wlog = self._wlog
+        # finds its one-character-different words with two look-ups.  Per key, {char: (best
+        # log-probability of the words, ((word, other character, log-probability), ...))};
+        # None for keys of three or more characters.
+        lt = self._logtotal
+        log = math.log
+        freq = self.freq
         fast = []
-        for d0, d1 in pair_index:
-            if not d0:
+        for k in keys:
+            if len(k) != 2:
                 fast.append(None)
                 continue
+            d0: dict[str, list] = {}
+            d1: dict[str, list] = {}
+            for w in groups[k]:
+                wl = log(freq[w]) - lt
+                d0.setdefault(w[0], []).append((w, w[1], wl))
+                d1.setdefault(w[1], []).append((w, w[0], wl))
             fast.append(
-                tuple(
-                    {
-                        c: (max(wlog[w] for w in ws), tuple((w, w[1 - pos], wlog[w]) for w in ws))
-                        for c, ws in d.items()
-                    }
-                    for pos, d in ((0, d0), (1, d1))
-                )
+                tuple({c: (max(t[2] for t in ts), tuple(ts)) for c, ts in d.items()} for d in (d0, d1))
             )
         self._pair_fast = fast
         self._sound = _Matcher(keys, overlapping=True)
+
+    @property
+    def _pair_index(self):
+        """Per sound key: ({first char: words}, {second char: words}) (used by ``candidates``
+        without the pre-filter), built on first use."""
+        pi = self.__dict__.get("_pair_index_cache")
+        if pi is None:
+            pi = self.__dict__["_pair_index_cache"] = self._build_pair_index()
+        return pi
+
+    def _build_pair_index(self):
+        return [
+            ({}, {})
+            if pf is None
+            else tuple({c: [t[0] for t in ts[1]] for c, ts in d.items()} for d in pf)
+            for pf in self._pair_fast
+        ]
 
     def _load_literal(self):
         """Listed pairs and similar-shape variants, matched literally (listed pairs win)."""
@@ -260,31 +268,31 @@ class TypoDetector:
     def _best(self, s: str) -> float:
         """Log-probability of the best segmentation of `s` under the unigram model."""
         n = len(s)
-        freq = self.freq
+        get = self.freq.get
+        log = math.log
         lt = self._logtotal
         neg = -1e18
         best = [neg] * (n + 1)
         best[0] = 0.0
-        log = math.log
+        maxlen = self._maxlen
         for i in range(n):
             b = best[i]
             if b == neg:
                 continue
             # single character (unknown characters count as frequency 1)
-            f = freq.get(s[i], 1)
-            v = b + log(f) - lt
+            v = b + log(get(s[i], 1)) - lt
             if v > best[i + 1]:
                 best[i + 1] = v
-            top = min(n, i + self._maxlen)
+            top = n if n < i + maxlen else i + maxlen
             for j in range(i + 2, top + 1):
-                f = freq.get(s[i:j])
+                f = get(s[i:j])
                 if f:
                     v = b + log(f) - lt
                     if v > best[j]:
                         best[j] = v
         return best[n]
 
-    def _gain(self, text: str, start: int, end: int, right: str) -> float:
+    def _gain(self, text: str, start: int, end: int, right: str, memo: dict | None = None) -> float:
         lo = start
         while lo > 0 and start - lo < WINDOW and _is_cjk(text[lo - 1]):
             lo -= 1
@@ -294,7 +302,12 @@ class TypoDetector:
             hi += 1
         before = text[lo:hi]
         after = text[lo:start] + right + text[end:hi]
-        return self._best(after) - self._best(before)
+        if memo is None:
+            return self._best(after) - self._best(before)
+        b = memo.get(before)
+        if b is None:
+            b = memo[before] = self._best(before)
+        return self._best(after) - b
 
     # ------------------------------------------------------------------ finding
 
@@ -323,7 +336,9 @@ class TypoDetector:
         except UnicodeEncodeError:  # lone surrogates: scan a same-length stand-in
             scan = _SURROGATE_RE.sub("\ufffd", text)
             lit = self._literal.find(scan)
-        wlog = self._wlog
+        freq = self.freq
+        log = math.log
+        lt = self._logtotal
         clog = self._clog
         neglt = -self._logtotal
         lit_vals = self._lit_vals
@@ -361,7 +376,7 @@ class TypoDetector:
             right, source, kind = lit_vals[i]
             if source == "shape":
                 if _prefilter:
-                    local = wlog.get(right, neglt)
+                    local = log(freq.get(right, 1)) - lt
                     for ch in text[s:e]:
                         local -= clog.get(ch, neglt)
                     if local < LOCAL_MIN_GAIN:
@@ -373,7 +388,6 @@ class TypoDetector:
             yield s, e, right, source, kind
         known = self._known
         sound_words = self._sound_words
-        pair_index = self._pair_index
         matches = self._sound.find(scan.translate(self._table))
         if _prefilter:
             pair_fast = self._pair_fast
@@ -404,7 +418,7 @@ class TypoDetector:
                     continue
                 n = e - s
                 for w in sound_words[i]:
-                    local = wlog[w]
+                    local = log(freq[w]) - lt
                     for ch in span:
                         local -= clog.get(ch, neglt)
                     if local < LOCAL_MIN_GAIN:
@@ -413,6 +427,7 @@ class TypoDetector:
                     if 0 < len(diff) <= (2 if n >= 4 else 1) and not crosses(text, s, e, diff):
                         yield s, e, w, "sound", "replace"
             return
+        pair_index = self._pair_index
         for i, s, e in matches:
             span = text[s:e]
             if span in known:
@@ -440,6 +455,7 @@ class TypoDetector:
         freq = self.freq
         lt = self._logtotal
         log = math.log
+        memo: dict[str, float] = {}
         for s, e, right, source, kind in self.candidates(text, _prefilter=True):
             if source in ("sound", "shape"):
                 # Cheap pre-check on the span alone before the windowed comparison.
@@ -448,7 +464,7 @@ class TypoDetector:
                     local -= log(freq.get(ch, 1)) - lt
                 if local < LOCAL_MIN_GAIN:
                     continue
-            gain = self._gain(text, s, e, right)
+            gain = self._gain(text, s, e, right, memo)
             if kind == "context":  # depends on meaning: always only a hint
                 scored.append((gain - 100.0, s, e, right, source, "info"))
                 continue
