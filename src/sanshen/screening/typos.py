@@ -214,19 +214,21 @@ class TypoDetector:
         log = math.log
         freq = self.freq
         fast = []
+        append = fast.append
         for k in keys:
             if len(k) != 2:
-                fast.append(None)
+                append(None)
                 continue
-            d0: dict[str, list] = {}
-            d1: dict[str, list] = {}
+            d0: dict[str, tuple] = {}
+            d1: dict[str, tuple] = {}
             for w in groups[k]:
                 wl = log(freq[w]) - lt
-                d0.setdefault(w[0], []).append((w, w[1], wl))
-                d1.setdefault(w[1], []).append((w, w[0], wl))
-            fast.append(
-                tuple({c: (max(t[2] for t in ts), tuple(ts)) for c, ts in d.items()} for d in (d0, d1))
-            )
+                a, b = w
+                h = d0.get(a)
+                d0[a] = (wl, ((w, b, wl),)) if h is None else (max(h[0], wl), h[1] + ((w, b, wl),))
+                h = d1.get(b)
+                d1[b] = (wl, ((w, a, wl),)) if h is None else (max(h[0], wl), h[1] + ((w, a, wl),))
+            append((d0, d1))
         self._pair_fast = fast
         self._sound = _Matcher(keys, overlapping=True)
 
