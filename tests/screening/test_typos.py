@@ -182,3 +182,34 @@ def test_findings_are_exact_slices_and_nothing_crashes(text):
         assert f.category == "typo" and f.severity in ("warn", "info")
         assert f.suggestion and f.suggestion != f.text
         assert f.message
+
+
+def test_prefiltered_candidates_drop_only_what_the_span_check_drops(det):
+    """find's fast path pre-filters candidates; it may drop only those that find's own span-only
+    pre-check would drop, so the findings are the same as with the plain candidate list."""
+    import math
+
+    from sanshen.screening.typos import LOCAL_MIN_GAIN
+
+    rng = random.Random(7)
+    texts = [open(p, encoding="utf-8").read()[:3000] for p in SEEDS[:2]]
+    texts += ["以经济建设为中心，部暑工作，未雨筹谋。", "是实施方案的部暑和安排"]
+    chars = [c for t in texts for c in t if "\u4e00" <= c <= "\u9fff"]
+    for t in list(texts[:2]):
+        lst = list(t)
+        for _ in range(40):
+            j = rng.randrange(len(lst))
+            if "\u4e00" <= lst[j] <= "\u9fff":
+                lst[j] = rng.choice(chars)
+        texts.append("".join(lst))
+    lt = det._logtotal
+    for text in texts:
+        plain = list(det.candidates(text))
+        fast = list(det.candidates(text, _prefilter=True))
+        assert [c for c in plain if c in set(fast)] == fast  # same order, a subset
+        for s, e, right, source, kind in set(plain) - set(fast):
+            assert source in ("sound", "shape")
+            local = math.log(det.freq.get(right, 1)) - lt
+            for ch in text[s:e]:
+                local -= math.log(det.freq.get(ch, 1)) - lt
+            assert local < LOCAL_MIN_GAIN

@@ -393,10 +393,11 @@ class TypoDetector:
         matches = self._sound.find(scan.translate(self._table))
         if _prefilter:
             pair_fast = self._pair_fast
+            # Spans that are words in their own right are never candidates: about two thirds
+            # of the matches, dropped in one comprehension.
+            matches = [m for m in matches if text[m[1] : m[2]] not in known]
             for i, s, e in matches:
                 span = text[s:e]
-                if span in known:  # a word in its own right: never a candidate
-                    continue
                 pf = pair_fast[i]
                 if pf is not None:  # two characters: one of them replaced
                     a, b = span
