@@ -213,3 +213,22 @@ def test_prefiltered_candidates_drop_only_what_the_span_check_drops(det):
             for ch in text[s:e]:
                 local -= math.log(det.freq.get(ch, 1)) - lt
             assert local < LOCAL_MIN_GAIN
+
+
+def test_pair_boundary_offsets_match_the_general_check():
+    """The offset tables for two-character spans look at exactly the slices _crosses looks at."""
+    from sanshen.screening import typos as T
+
+    d = T.TypoDetector.__new__(T.TypoDetector)
+    rng = random.Random(3)
+    for _ in range(1500):
+        n = rng.randrange(2, 12)
+        text = "".join(rng.choice("abcdefg") for _ in range(n))
+        d._cross_words = {"".join(rng.choice("abcdefg") for _ in range(rng.randrange(2, 5))) for _ in range(60)}
+        for s in range(n - 1):
+            for side, diff in ((1, (s + 1,)), (0, (s,))):
+                got = any(
+                    s + da >= 0 and s + db <= n and text[s + da : s + db] in d._cross_words
+                    for da, db in T._PAIR_CROSS[side]
+                )
+                assert got == d._crosses(text, s, s + 2, diff)

@@ -65,6 +65,15 @@ KNOWN_WORD_FREQ = 30
 CROSS_FREQ = 20
 
 
+# For a two-character span text[s:s+2] with one character changed: the (start, end) offsets,
+# relative to s, of every text[a:b] (2 to 4 characters) that holds the changed character and runs
+# across an edge of the span -- exactly the slices _crosses looks at, most likely first.
+_PAIR_CROSS = {
+    0: ((-1, 1), (-3, 1), (-2, 1), (-2, 2), (-1, 2), (-1, 3), (0, 3), (0, 4)),
+    1: ((1, 3), (-2, 2), (-1, 2), (-1, 3), (0, 3), (0, 4), (1, 4), (1, 5)),
+}
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -363,6 +372,16 @@ class TypoDetector:
                     edge_memo[p] = r
                 return r
 
+            pc0, pc1 = _PAIR_CROSS[0], _PAIR_CROSS[1]
+
+            def pair_crosses(s, offsets):
+                for da, db in offsets:
+                    a = s + da
+                    b = s + db
+                    if a >= 0 and b <= ntext and text[a:b] in words:
+                        return True
+                return False
+
             def crosses(text, s, e, diff):
                 for edge in (s, e):
                     for a, b in edge_words(edge):
@@ -407,17 +426,24 @@ class TypoDetector:
                         continue
                     la = clog.get(a, neglt)
                     lb = clog.get(b, neglt)
-                    # (x - la) - lb is monotonic in x: if the best word fails, all do
+                    # (x - la) - lb is monotonic in x: if the best word fails, all do.  The
+                    # boundary check is the same for all words of a list: done once, on demand.
                     if h0 is not None and h0[0] - la - lb >= LOCAL_MIN_GAIN:
-                        diff = (s + 1,)
+                        cr = None
                         for w, x, wl in h0[1]:
-                            if x != b and wl - la - lb >= LOCAL_MIN_GAIN and not crosses(text, s, e, diff):
-                                yield s, e, w, "sound", "replace"
+                            if x != b and wl - la - lb >= LOCAL_MIN_GAIN:
+                                if cr is None:
+                                    cr = pair_crosses(s, pc1)
+                                if not cr:
+                                    yield s, e, w, "sound", "replace"
                     if h1 is not None and h1[0] - la - lb >= LOCAL_MIN_GAIN:
-                        diff = (s,)
+                        cr = None
                         for w, x, wl in h1[1]:
-                            if x != a and wl - la - lb >= LOCAL_MIN_GAIN and not crosses(text, s, e, diff):
-                                yield s, e, w, "sound", "replace"
+                            if x != a and wl - la - lb >= LOCAL_MIN_GAIN:
+                                if cr is None:
+                                    cr = pair_crosses(s, pc0)
+                                if not cr:
+                                    yield s, e, w, "sound", "replace"
                     continue
                 n = e - s
                 for w in sound_words[i]:
