@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "sanshen.org",
     "sanshen.oversight",
+    "sanshen.content",
+    "sanshen.review",
+    "sanshen.publishing",
     "sanshen.web",
 ]
 

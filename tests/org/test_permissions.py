@@ -20,6 +20,16 @@ EXPECTED = {
     "org.grant_temporary": {"admin", "leader", "chief"},
     "oversight.view_audit": {"admin", "chief", "secrecy"},
     "oversight.export_audit": {"admin"},
+    "content.create_item": {"editor", "editor2", "member"},
+    "content.view_item": EVERYONE,
+    "content.edit_item": {"editor", "editor2", "member"},
+    "content.submit_item": {"editor", "editor2", "member"},
+    "content.manage_sources": {"admin", "officer"},
+    "review.view_queue": EVERYONE - {"member"},
+    "review.override_finding": {"head", "leader", "chief"},
+    "review.emergency_approve": {"leader", "spokesperson"},
+    "review.request_secrecy": EVERYONE - {"member"},
+    "review.answer_secrecy": {"secrecy"},
 }
 PAGES = {
     "org.manage_departments": "/org/departments/",

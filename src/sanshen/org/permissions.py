@@ -5,10 +5,12 @@ not otherwise; the same answer hides a button and refuses a request. Every actio
 `rules` permission, so `user.has_perm(action)` and `{% if perms... %}` agree with it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import rules
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Role
 
@@ -34,26 +36,75 @@ is_signed_in = rules.predicate(
 
 @dataclass(frozen=True)
 class Action:
+    """Who may act (a role predicate, refused with `refusal`), and, given an object, what else must hold."""
+
     predicate: rules.Predicate
     refusal: str
+    object_check: Callable[[object, object], str | None] | None = None
+
+
+EDITABLE = {"draft", "in_review", "rejected", "approved"}
+
+
+def own_editable_item(user, item) -> str | None:
+    """Only the author edits, and only while the item is not frozen (R2: reviewers never edit)."""
+    if item.author_id != user.pk:
+        return _("只有稿件作者可以修改稿件，审核人和发布人员没有修改权限。")
+    if item.status not in EDITABLE:
+        return _("稿件当前状态为“%(status)s”，不能修改。") % {"status": item.get_status_display()}
+    return None
+
+
+def own_submittable_item(user, item) -> str | None:
+    if item.author_id != user.pk:
+        return _("只有稿件作者可以提交稿件。")
+    if item.status not in ("draft", "rejected"):
+        return _("稿件当前状态为“%(status)s”，不能提交。") % {"status": item.get_status_display()}
+    return None
+
+
+def may_see_item(user, item) -> str | None:
+    """Authors see their items; member units see only their own; staff see the rest, pledged for sensitive ones."""
+    if item.author_id == user.pk:
+        return None
+    if not (user.roles() - {Role.MEMBER}):
+        return _("会员单位只能查看本单位报送的稿件。")
+    if item.needs_pledge and not user.has_current_pledge():
+        return _("您尚未登记保密承诺书，不能查看敏感或涉密稿件。")
+    return None
 
 
 ACTIONS: dict[str, Action] = {
-    "web.view_dashboard": Action(is_signed_in, _("请先登录。")),
-    "org.manage_departments": Action(has_role(Role.ADMIN), _("只有系统管理员可以管理部门。")),
-    "org.manage_people": Action(has_role(Role.ADMIN), _("只有系统管理员可以管理人员和角色。")),
-    "org.manage_worktime": Action(has_role(Role.ADMIN), _("只有系统管理员可以设置工作时间和办公网络。")),
+    "web.view_dashboard": Action(is_signed_in, gettext_lazy("请先登录。")),
+    "org.manage_departments": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以管理部门。")),
+    "org.manage_people": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以管理人员和角色。")),
+    "org.manage_worktime": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以设置工作时间和办公网络。")),
     "org.record_pledge": Action(
-        has_role(Role.ADMIN, Role.SECRECY), _("只有系统管理员或保密审查员可以登记保密承诺书。")
+        has_role(Role.ADMIN, Role.SECRECY), gettext_lazy("只有系统管理员或保密审查员可以登记保密承诺书。")
     ),
     "org.grant_temporary": Action(
-        has_role(Role.ADMIN, Role.LEADER, Role.MAIN_LEADER), _("只有系统管理员或单位领导可以登记临时授权。")
+        has_role(Role.ADMIN, Role.LEADER, Role.MAIN_LEADER), gettext_lazy("只有系统管理员或单位领导可以登记临时授权。")
     ),
     "oversight.view_audit": Action(
-        has_role(Role.ADMIN, Role.MAIN_LEADER, Role.SECRECY), _("只有系统管理员、主要领导或保密审查员可以查看操作日志。")
+        has_role(Role.ADMIN, Role.MAIN_LEADER, Role.SECRECY), gettext_lazy("只有系统管理员、主要领导或保密审查员可以查看操作日志。")
     ),
-    "oversight.export_audit": Action(has_role(Role.ADMIN), _("只有系统管理员可以导出操作日志。")),
-    "api.use": Action(is_signed_in, _("请先登录。")),
+    "oversight.export_audit": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以导出操作日志。")),
+    "api.use": Action(is_signed_in, gettext_lazy("请先登录。")),
+    "content.create_item": Action(has_role(Role.EDITOR, Role.MEMBER), gettext_lazy("只有采编员或会员单位可以撰写稿件。")),
+    "content.view_item": Action(is_signed_in, gettext_lazy("请先登录。"), may_see_item),
+    "content.edit_item": Action(has_role(Role.EDITOR, Role.MEMBER), gettext_lazy("只有采编员或会员单位可以修改稿件。"),
+                                own_editable_item),
+    "content.submit_item": Action(has_role(Role.EDITOR, Role.MEMBER), gettext_lazy("只有采编员或会员单位可以提交稿件。"),
+                                  own_submittable_item),
+    "content.manage_sources": Action(has_role(Role.ADMIN, Role.OFFICER), gettext_lazy("只有系统管理员或信息专管员可以维护稿源单位。")),
+    "review.view_queue": Action(is_staff_member, gettext_lazy("会员单位没有审核任务。")),
+    "review.override_finding": Action(
+        has_role(Role.SECTION_HEAD, Role.LEADER, Role.MAIN_LEADER),
+        gettext_lazy("只有科室负责人、分管领导或主要领导可以确认保留须修改的筛查结果。"), may_see_item),
+    "review.emergency_approve": Action(
+        has_role(Role.SPOKESPERSON, Role.LEADER), gettext_lazy("只有新闻发言人或分管领导可以应急审核。"), may_see_item),
+    "review.request_secrecy": Action(is_staff_member, gettext_lazy("会员单位不能提请保密审查。"), may_see_item),
+    "review.answer_secrecy": Action(has_role(Role.SECRECY), gettext_lazy("只有保密审查员可以作出保密审查结论。")),
 }
 
 for _name, _action in ACTIONS.items():
@@ -68,9 +119,11 @@ def reason_to_prevent(action: str, user, obj=None) -> str | None:
         raise ValueError(f"unknown action {action!r}") from None
     if user is None or not user.is_authenticated:
         return str(_("请先登录。"))
-    if rule.predicate.test(user, obj):
-        return None
-    return str(rule.refusal)
+    if not rule.predicate.test(user, obj):
+        return str(rule.refusal)
+    if obj is not None and rule.object_check is not None:
+        return rule.object_check(user, obj)
+    return None
 
 
 def can(user, action: str, obj=None) -> bool:

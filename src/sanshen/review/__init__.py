@@ -1,0 +1,1 @@
+"""Review (三审三校): workflows, stages, signed decisions, the emergency path, secrecy determination."""
