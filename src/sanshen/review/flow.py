@@ -1,7 +1,7 @@
 """Where an item stands in its workflow (审核进度): read-only questions, no changes."""
 
 from sanshen.content.models import FindingOverride, Item, ScreeningReport
-from sanshen.org.models import Person, RoleAssignment
+from sanshen.org.models import Department, Person, RoleAssignment
 
 from .models import Decision, EmergencyApproval, Stage, Workflow
 
@@ -48,10 +48,20 @@ def open_emergency(item: Item) -> EmergencyApproval | None:
     return item.emergency_approvals.filter(completed_at__isnull=True).first()
 
 
+def reviewing_department(item: Item) -> Department:
+    """The department whose reviewers sign department-scoped stages: the item's own, except for a member
+    unit's submission, which the department owning its channel reviews (000§5–6)."""
+    if item.department.kind == Department.Kind.MEMBER_UNIT:
+        channel = item.channels.exclude(department=None).order_by("pk").first()
+        if channel is not None:
+            return channel.department
+    return item.department
+
+
 def holds_stage_role(person: Person, stage: Stage, item: Item) -> bool:
     assignments = RoleAssignment.objects.filter(person=person, role=stage.role)
     if stage.scoped_to_item_department:
-        assignments = assignments.filter(departments=item.department_id)
+        assignments = assignments.filter(departments=reviewing_department(item))
     return assignments.exists()
 
 
@@ -59,7 +69,7 @@ def people_for_stage(stage: Stage, item: Item) -> list[Person]:
     """Who may sign `stage` of `item` (the author never signs their own item)."""
     assignments = RoleAssignment.objects.filter(role=stage.role, person__is_active=True)
     if stage.scoped_to_item_department:
-        assignments = assignments.filter(departments=item.department_id)
+        assignments = assignments.filter(departments=reviewing_department(item))
     people = Person.objects.filter(pk__in=assignments.values("person")).exclude(pk=item.author_id)
     return [p for p in people if not item.needs_pledge or p.has_current_pledge()]
 

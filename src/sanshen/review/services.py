@@ -65,7 +65,7 @@ def decision_refusal(item: Item, person: Person) -> str | None:
     if not flow.holds_stage_role(person, stage, item):
         return _("%(stage)s须由%(scope)s的%(role)s签署。") % {
             "stage": stage.name, "role": stage.get_role_display(),
-            "scope": item.department.name if stage.scoped_to_item_department else _("本单位")}
+            "scope": flow.reviewing_department(item).name if stage.scoped_to_item_department else _("本单位")}
     signed = flow.valid_decisions(item).filter(person=person, verdict=Decision.Verdict.APPROVE).first()
     if signed is not None:
         return _("您已签署本稿件的%(stage)s，同一人不能签署两个环节。") % {"stage": signed.stage_name}
