@@ -14,6 +14,7 @@ urlpatterns = [
     path("account/otp/verify/", org_views.otp_verify, name="otp_verify"),
     path("org/", include("sanshen.org.urls")),
     path("items/", include("sanshen.content.urls")),
+    path("", include("sanshen.review.urls")),
     path("oversight/", include("sanshen.oversight.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sanshen.org.permissions import can
+from sanshen.review.queue import unread_count
 
 
 @dataclass(frozen=True)
@@ -17,11 +18,16 @@ class NavLink:
 
 NAVIGATION = [
     NavLink(_("工作台"), "dashboard", "web.view_dashboard"),
+    NavLink(_("我的稿件"), "content:mine", "content.create_item"),
+    NavLink(_("审核任务"), "review:queue", "review.view_queue"),
+    NavLink(_("保密审查"), "review:secrecy_queue", "review.answer_secrecy"),
+    NavLink(_("提醒"), "review:notifications", "web.view_dashboard"),
     NavLink(_("部门"), "org:departments", "org.manage_departments"),
     NavLink(_("人员与角色"), "org:people", "org.manage_people"),
     NavLink(_("保密承诺书"), "org:pledges", "org.record_pledge"),
     NavLink(_("临时授权"), "org:grants", "org.grant_temporary"),
     NavLink(_("工作时间"), "org:worktime", "org.manage_worktime"),
+    NavLink(_("稿源单位"), "content:sources", "content.manage_sources"),
     NavLink(_("操作日志"), "oversight:audit", "oversight.view_audit"),
 ]
 
@@ -31,10 +37,15 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_links": []}
     path = request.path
+    unread = unread_count(user)
     links = []
     for link in NAVIGATION:
         if can(user, link.action):
             url = reverse(link.url_name)
-            active = path == url if link.url_name == "dashboard" else path.startswith(url)
-            links.append({"label": link.label, "url": url, "active": active})
-    return {"nav_links": links}
+            label = f"{link.label}（{unread}）" if link.url_name == "review:notifications" and unread else link.label
+            links.append({"label": label, "url": url, "active": False})
+    current = max((link for link in links if path == link["url"] or (link["url"] != "/" and path.startswith(link["url"]))),
+                  key=lambda link: len(link["url"]), default=None)
+    if current is not None:
+        current["active"] = True
+    return {"nav_links": links, "unread_count": unread}

@@ -4,7 +4,25 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from sanshen.content.models import Item
 from sanshen.org.models import Role
+from sanshen.org.permissions import can
+from sanshen.review import queue
+
+
+def review_panels(person) -> dict:
+    """The dashboard's work panels: what waits for this person, each linking to its page."""
+    panels = {}
+    if can(person, "review.view_queue"):
+        panels["tasks"] = queue.review_tasks(person)
+        panels["completions"] = queue.emergency_completions(person)
+    if queue.sees_secrecy_overview(person):
+        panels["overdue_secrecy"] = list(queue.overdue_secrecy_requests())
+        panels["open_secrecy"] = queue.open_secrecy_requests().count()
+    if can(person, "content.create_item"):
+        panels["my_items"] = list(Item.objects.filter(
+            author=person, status__in=[Item.Status.DRAFT, Item.Status.REJECTED]).order_by("status", "-updated_at"))
+    return panels
 
 
 @login_required
@@ -13,6 +31,7 @@ def dashboard(request):
     return render(request, "web/dashboard.html", {
         "assignments": assignments,
         "is_admin": request.user.has_role(Role.ADMIN),
+        **review_panels(request.user),
     })
 
 

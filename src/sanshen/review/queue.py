@@ -1,0 +1,125 @@
+"""What waits for whom (审核任务): read-only queries behind the queue pages and the dashboard.
+
+The rules stay in `services.decision_refusal`. The queries here only narrow the candidates in one SQL
+statement — an unsigned stage of the item's workflow that the person holds, with no unsigned regular
+stage before it — so that a queue over hundreds of items asks `decision_refusal` only about the few
+that can be theirs.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from sanshen.content.models import Item
+from sanshen.org.models import Person, RoleAssignment, Role
+from sanshen.web.models import Notification
+
+from . import flow
+from .models import Decision, EmergencyApproval, SecrecyRequest, Stage
+from .services import decision_refusal
+
+
+@dataclass(frozen=True)
+class Task:
+    """One item waiting for a person's signature (待审稿件): the stage and since when it waits."""
+
+    item: Item
+    stage: Stage
+    waiting_since: datetime
+    emergency: EmergencyApproval | None = None
+
+    @property
+    def waited(self) -> timedelta:
+        return timezone.now() - self.waiting_since
+
+
+def _outer(name: str, depth: int):
+    ref = name
+    for _ in range(depth):
+        ref = OuterRef(ref)
+    return ref
+
+
+def _signed(depth: int) -> Exists:
+    """A still-valid approval of the stage one level out, on the item `depth` levels out."""
+    return Exists(Decision.objects.filter(
+        item=_outer("pk", depth), stage=OuterRef("pk"), verdict=Decision.Verdict.APPROVE, voided_at__isnull=True,
+        content_hash=_outer("current_revision__content_hash", depth)))
+
+
+def _stage_within_reach(person: Person) -> Exists:
+    """The item has a stage `person` holds that is unsigned, with every regular stage before it signed."""
+    in_scope = RoleAssignment.departments.through.objects.filter(
+        roleassignment__person=person, roleassignment__role=OuterRef("role"),
+        department_id=OuterRef(OuterRef("department_id")))
+    unsigned_before = Stage.objects.filter(
+        workflow=OuterRef("workflow"), order__lt=OuterRef("order"), escalation_only=False).filter(~_signed(3))
+    return Exists(Stage.objects.filter(workflow__channel__item=OuterRef("pk"), role__in=person.roles())
+                  .filter(Q(scoped_to_item_department=False) | Exists(in_scope))
+                  .filter(~_signed(2), ~Exists(unsigned_before)))
+
+
+def _candidates(person: Person):
+    items = (Item.objects.exclude(author=person).filter(_stage_within_reach(person))
+             .select_related("author", "department", "current_revision"))
+    if not person.has_current_pledge():
+        items = items.exclude(sensitivity__in=[Item.Sensitivity.SENSITIVE, Item.Sensitivity.CLASSIFIED])
+    last_signature = Decision.objects.filter(
+        item=OuterRef("pk"), voided_at__isnull=True, content_hash=OuterRef("current_revision__content_hash"),
+    ).order_by("-signed_at").values("signed_at")[:1]
+    return items.annotate(waiting_since=Coalesce(Subquery(last_signature), F("submitted_at"), F("created_at")))
+
+
+def _tasks(person: Person, items) -> list[Task]:
+    tasks = []
+    for item in items.order_by("waiting_since", "pk"):
+        if decision_refusal(item, person) is None:
+            emergency = flow.open_emergency(item) if item.status == Item.Status.APPROVED else None
+            tasks.append(Task(item, flow.next_stage(item), item.waiting_since, emergency))
+    return tasks
+
+
+def review_tasks(person: Person) -> list[Task]:
+    """Items in review whose next stage `person` may sign now, longest waiting first."""
+    if not person.roles():
+        return []
+    return _tasks(person, _candidates(person).filter(status=Item.Status.IN_REVIEW))
+
+
+def emergency_completions(person: Person) -> list[Task]:
+    """应急审核待补签: items published on an emergency approval with a stage `person` still owes (R6)."""
+    if not person.roles():
+        return []
+    open_approval = EmergencyApproval.objects.filter(item=OuterRef("pk"), completed_at__isnull=True)
+    return _tasks(person, _candidates(person).filter(Exists(open_approval), status=Item.Status.APPROVED))
+
+
+def my_open_secrecy_requests(person: Person):
+    """Secrecy determinations `person` asked for that are still unanswered, earliest due first."""
+    return SecrecyRequest.objects.filter(asked_by=person, answer="").select_related("item").order_by("due_on", "pk")
+
+
+def open_secrecy_requests():
+    return SecrecyRequest.objects.filter(answer="").select_related("item", "asked_by").order_by("due_on", "asked_at")
+
+
+def overdue_secrecy_requests():
+    """Unanswered determinations past their due date (超期未答复). R7."""
+    return open_secrecy_requests().filter(due_on__lt=timezone.localdate())
+
+
+def answered_secrecy_requests():
+    return (SecrecyRequest.objects.exclude(answer="").select_related("item", "asked_by", "answered_by")
+            .order_by("-answered_at"))
+
+
+def sees_secrecy_overview(person: Person) -> bool:
+    """The secrecy reviewers and the office (信息专管员) watch the secrecy deadlines."""
+    return person.has_role(Role.SECRECY, Role.OFFICER)
+
+
+def unread_count(person: Person) -> int:
+    return Notification.objects.filter(person=person, read_at__isnull=True).count()

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "review"
+
+urlpatterns = [
+    path("review/", views.review_queue, name="queue"),
+    path("review/secrecy/", views.secrecy_queue, name="secrecy_queue"),
+    path("review/secrecy/<int:pk>/", views.secrecy_answer, name="secrecy_answer"),
+    path("items/<int:pk>/decide/", views.decide, name="decide"),
+    path("items/<int:pk>/emergency/", views.emergency, name="emergency"),
+    path("items/<int:pk>/secrecy/", views.secrecy_request, name="secrecy_request"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
+]
