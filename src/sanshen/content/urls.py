@@ -6,5 +6,15 @@ app_name = "content"
 
 urlpatterns = [
     path("", views.my_items, name="mine"),
+    path("new/", views.item_create, name="create"),
+    path("sources/", views.SourceList.as_view(), name="sources"),
+    path("sources/new/", views.SourceCreate.as_view(), name="source_create"),
+    path("sources/<int:pk>/", views.SourceEdit.as_view(), name="source_edit"),
     path("<int:pk>/", views.item_detail, name="item"),
+    path("<int:pk>/edit/", views.item_edit, name="edit"),
+    path("<int:pk>/submit/", views.item_submit, name="submit"),
+    path("<int:pk>/attachments/", views.item_attach, name="attach"),
+    path("<int:pk>/apply-suggestion/", views.item_apply_suggestion, name="apply_suggestion"),
+    path("<int:pk>/override/", views.item_override, name="override"),
+    path("<int:pk>/diff/", views.item_diff, name="diff"),
 ]
