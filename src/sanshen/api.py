@@ -10,6 +10,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
+from sanshen.content.api import items_router, secrecy_router
 from sanshen.org.models import Role
 from sanshen.org.tokens import TOKEN_LIFETIME, issue_token, person_for_token
 from sanshen.oversight.audit import record
@@ -30,6 +31,8 @@ api = NinjaAPI(
     auth=[BearerToken(), django_auth],
     docs_url="/docs",
 )
+api.add_router("/items", items_router)
+api.add_router("/secrecy-requests", secrecy_router)
 
 
 @api.exception_handler(AuthenticationError)
