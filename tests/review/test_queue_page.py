@@ -1,0 +1,69 @@
+"""My review queue (审核任务): each item shows only to whoever may sign its next stage, oldest first."""
+
+import pytest
+from django.urls import reverse
+
+from sanshen.content.models import Item
+from sanshen.review import queue
+
+from .conftest import refresh, sign
+
+pytestmark = pytest.mark.django_db
+
+WAITING = "全市中小企业数字化转型培训班开班"
+
+
+def queue_text(client):
+    response = client.get(reverse("review:queue"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_demo_item_waits_at_fuxhen_for_the_head_only_then_moves_to_the_leader(client_as, person):
+    assert WAITING in queue_text(client_as("head"))
+    for other in ("leader", "chief", "editor", "editor2", "officer"):
+        assert WAITING not in queue_text(client_as(other)), other
+    item = Item.objects.get(title=WAITING)
+    assert sign(client_as("head"), item).status_code == 302
+    assert WAITING not in queue_text(client_as("head"))
+    page = queue_text(client_as("leader"))
+    assert WAITING in page and "三审" in page
+
+
+def test_a_member_unit_has_no_queue(client_as):
+    assert client_as("member").get(reverse("review:queue")).status_code == 403
+
+
+def test_the_queue_lists_the_oldest_first_with_stage_author_and_flags(client_as, submitted, person):
+    first = submitted(title="第一篇：安全生产检查")
+    second = submitted(title="第二篇：总书记讲话精神学习", body="习近平总书记在会议上强调，要推动制造业高质量发展。")
+    page = queue_text(client_as("editor2"))
+    assert page.index(first.title) < page.index(second.title)
+    assert "初审" in page and "张采编" in page and "产业发展科" in page
+    assert page.count("需主要领导终审") == 1
+
+
+def test_sensitive_items_wait_only_for_pledged_reviewers(client_as, submitted, person):
+    item = submitted(title="敏感事项通报", sensitivity=Item.Sensitivity.SENSITIVE)
+    assert not person("editor2").has_current_pledge()
+    assert item.title not in queue_text(client_as("editor2"))
+
+
+def test_the_queue_stays_a_handful_of_queries_over_many_items(client_as, submitted, person,
+                                                               django_assert_max_num_queries):
+    for n in range(30):
+        submitted(title=f"批量稿件{n}")
+    leader = person("leader")
+    with django_assert_max_num_queries(15):
+        assert all(t.stage.name == "三审" for t in queue.review_tasks(leader))
+    assert len(queue.review_tasks(person("editor2"))) >= 30
+
+
+def test_an_item_leaves_my_queue_once_rejected(client_as, submitted):
+    item = submitted()
+    client = client_as("editor2")
+    assert item.title in queue_text(client)
+    assert sign(client, item, verdict="reject", opinion="数据须注明来源。").status_code == 302
+    assert refresh(item).status == Item.Status.REJECTED
+    assert f"已退回：“{item.title}”初审" in queue_text(client)  # the confirmation, once
+    assert item.title not in queue_text(client)
