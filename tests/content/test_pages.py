@@ -226,6 +226,7 @@ def test_a_reviewer_sees_no_edit_button_and_may_not_edit(client_as):
     head = client_as("head")
     page = head.get(f"/items/{waiting.pk}/").content.decode()
     assert waiting.title in page and 'data-testid="edit"' not in page and 'data-testid="submit"' not in page
+    assert f'href="/items/{waiting.pk}/decide/"' in page  # the head signs 复审, the stage waiting
     response = head.get(f"/items/{waiting.pk}/edit/")
     assert response.status_code == 403 and "只有采编员或会员单位可以修改稿件" in response.content.decode()
     assert head.post(f"/items/{waiting.pk}/edit/", form_data()).status_code == 403
