@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import sheet_urls, views
 
 app_name = "review"
 
@@ -15,3 +15,4 @@ urlpatterns = [
     path("notifications/read/", views.notifications_read, name="notifications_read"),
     path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
 ]
+urlpatterns += sheet_urls.urlpatterns
