@@ -202,3 +202,38 @@ def test_review_sheet_pdf(api, in_review):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert api("member").get(f"/api/items/{item['id']}/review-sheet.pdf").status_code == 403
+
+
+def test_a_blocking_finding_stops_signatures_until_a_reviewer_overrides_it(api, in_review):
+    item = in_review(body="本文件密级：机密★10年。我局部署工业用地清查工作。")
+    report = api("editor").get(f"/api/items/{item['id']}/screening").json()
+    [blocking] = report["unresolved_blocking"]
+    assert blocking["text"] == "机密★10年" and report["counts"]["block"] == 1
+    stopped = approve(api("editor2"), item["id"], "初审")
+    assert stopped.status_code == 400 and "须修改的问题" in stopped.json()["detail"]
+    editor_override = api("editor2").post(f"/api/items/{item['id']}/overrides",
+                                          {"finding": blocking["key"], "reason": "引用的是已解密文件。"})
+    assert editor_override.status_code == 403 and "科室负责人" in editor_override.json()["detail"]
+    unknown = api("head").post(f"/api/items/{item['id']}/overrides", {"finding": "body:x:0:1", "reason": "无。"})
+    assert unknown.status_code == 400
+
+    overridden = api("head").post(f"/api/items/{item['id']}/overrides",
+                                  {"finding": blocking["key"], "reason": "引用的是已解密的历史文件，经核实可公开。"})
+    assert overridden.status_code == 201 and overridden.json()["unresolved_blocking"] == []
+    assert approve(api("editor2"), item["id"], "初审").status_code == 201
+
+
+def test_a_reviewer_may_ask_for_the_main_leaders_final_review(api, in_review):
+    item = in_review()
+    for who, stage in [("editor2", "初审"), ("head", "复审")]:
+        assert approve(api(who), item["id"], stage).status_code == 201
+    asked = approve(api("leader"), item["id"], "三审", request_final_review=True).json()
+    assert asked["request_final_review"] is True and asked["item_status"] == "in_review"
+    shown = api("editor").get(f"/api/items/{item['id']}").json()
+    assert shown["next_stage"]["name"] == "终审" and [r["username"] for r in shown["next_stage"]["reviewers"]] == [
+        "chief"]
+    assert any("提请终审" in reason for reason in shown["escalation_reasons"])
+    final_checks = {entry["key"]: True for entry in shown["next_stage"]["checklist"]}
+    signed = api("chief").post(f"/api/items/{item['id']}/decisions", {
+        "decision": "approve", "opinion": "同意发布。", "checklist": final_checks, "proofread": True})
+    assert signed.status_code == 201 and signed.json()["item_status"] == "approved"

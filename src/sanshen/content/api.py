@@ -7,8 +7,7 @@ Every endpoint calls the services; nothing here changes an item itself. Status c
   (seeing it, editing it, submitting it, emergency approval, secrecy determination); the detail is its reason;
 - 400 — a service refused under a business rule (separation of duties, checklist, proofreading, screening,
   approved sources, 涉密不上网, the item's place in the workflow); the detail is the service's reason;
-- 422 — malformed input: wrong types, unknown values, unknown channel or source ids;
-- 503 — the review sheet cannot be rendered yet.
+- 422 — malformed input: wrong types, unknown values, unknown channel or source ids.
 """
 
 from contextlib import contextmanager
@@ -503,7 +502,7 @@ def screening(request, item_id: ItemId):
     item = visible_item(request, item_id)
     report = flow.latest_report(item)
     if report is None:
-        raise HttpError(404, _("当前版本尚未筛查（提交审核时自动筛查）。"))
+        raise HttpError(404, _("当前版本尚未筛查，提交审核时自动筛查。"))
     return screening_out(item, report)
 
 
@@ -517,7 +516,7 @@ def override(request, item_id: ItemId, payload: OverrideIn):
     return Status(201, screening_out(item, flow.latest_report(item)))
 
 
-@items_router.get("/{item_id}/review-sheet.pdf", response={200: None, **REFUSALS, 503: Refusal},
+@items_router.get("/{item_id}/review-sheet.pdf", response={200: None, **REFUSALS},
                   summary="审核单 PDF Review sheet",
                   openapi_extra={"responses": {"200": {
                       "description": "审核单 PDF", "content": {"application/pdf": {
@@ -525,11 +524,9 @@ def override(request, item_id: ItemId, payload: OverrideIn):
 def review_sheet(request, item_id: ItemId):
     """审核单：稿件、筛查摘要、各环节签字、意见、时间和版本哈希。
     The review sheet: the item, screening summary, every stage's signature, opinion, time and revision hash."""
+    from sanshen.review.sheet import render_review_sheet
+
     item = visible_item(request, item_id)
-    try:
-        from sanshen.review.sheet import render_review_sheet
-    except ImportError:
-        raise HttpError(503, _("审核单生成尚未就绪")) from None
     response = HttpResponse(render_review_sheet(item), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="review-sheet-{item.pk}.pdf"'
     return response
