@@ -132,10 +132,14 @@ def pdf_bytes(*lines) -> bytes:
 def test_an_attached_pdf_is_screened_after_submit(client_as, person):
     item = draft(person("editor"), "座谈会情况见附件。")
     editor = client_as("editor")
-    upload = SimpleUploadedFile("会议纪要.pdf", pdf_bytes("会议要求各单位贯撤落实会议精神。"))
-    editor.post(f"/items/{item.pk}/attachments/", {"file": upload})
+    pdf = pdf_bytes("会议要求各单位贯撤落实会议精神。")
+    editor.post(f"/items/{item.pk}/attachments/", {"file": SimpleUploadedFile("会议纪要.pdf", pdf)})
     item.refresh_from_db()
-    assert item.current_revision.number == 2 and item.attachments.get().filename == "会议纪要.pdf"
+    attachment = item.attachments.get()
+    assert item.current_revision.number == 2 and attachment.filename == "会议纪要.pdf"
+    download = f"/items/{item.pk}/attachments/{attachment.pk}/"
+    assert b"".join(editor.get(download).streaming_content) == pdf
+    assert client_as("member").get(download).status_code == 403
     page = editor.post(f"/items/{item.pk}/submit/", follow=True).content.decode()
     assert "已提交审核" in page
     screening = page[page.index('data-testid="screening"'):page.index('data-testid="item-body"')]

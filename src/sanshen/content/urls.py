@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.item_edit, name="edit"),
     path("<int:pk>/submit/", views.item_submit, name="submit"),
     path("<int:pk>/attachments/", views.item_attach, name="attach"),
+    path("<int:pk>/attachments/<int:attachment_pk>/", views.attachment_download, name="attachment"),
     path("<int:pk>/apply-suggestion/", views.item_apply_suggestion, name="apply_suggestion"),
     path("<int:pk>/override/", views.item_override, name="override"),
     path("<int:pk>/diff/", views.item_diff, name="diff"),

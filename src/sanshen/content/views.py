@@ -7,7 +7,7 @@ module or a service, shown in Chinese.
 from functools import wraps
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from .highlight import apply_suggestion, finding_title, in_context, marked
 from .models import Item, Source
 from .services import ContentError, attach_file, create_item, edit_item, submit_item
 
-SEVERITY_LABELS = {"block": gettext_lazy("须修改"), "warn": gettext_lazy("提醒"), "info": gettext_lazy("提示")}
+SEVERITY_LABELS = {"block": gettext_lazy("须修改"), "warn": gettext_lazy("警告"), "info": gettext_lazy("提示")}
 HISTORY_LABELS = {
     "content.item_created": gettext_lazy("新建稿件"),
     "content.item_edited": gettext_lazy("修改稿件"),
@@ -114,7 +114,7 @@ def item_form(request, item: Item | None):
 
 # ---- the item page ----------------------------------------------------------------------------
 
-def finding_rows(item: Item, report, user) -> list[dict]:
+def finding_rows(item: Item, report, may_edit: bool) -> list[dict]:
     """Each finding with its severity, where it is, whether a reviewer let it stand and whether it can be fixed."""
     if report is None:
         return []
@@ -123,7 +123,6 @@ def finding_rows(item: Item, report, user) -> list[dict]:
     texts.update({f"attachment:{a.pk}": a.text for a in revision.attachments.all()})
     names = {f"attachment:{a.pk}": a.filename for a in revision.attachments.all()}
     open_keys = {flow.finding_key(f) for f in flow.unresolved_blocking(item, report)}
-    may_edit = reason_to_prevent("content.edit_item", user, item) is None
     rows = []
     for finding in report.findings:
         key, part = flow.finding_key(finding), finding["part"]
@@ -160,13 +159,14 @@ def history(item: Item) -> list[dict]:
 def item_detail(request, item):
     user = request.user
     report = flow.latest_report(item)
-    findings = finding_rows(item, report, user)
+    may_edit = reason_to_prevent("content.edit_item", user, item) is None
+    findings = finding_rows(item, report, may_edit)
     approvals = flow.approvals(item)
     next_stage = flow.next_stage(item)
     stages = [{"stage": s, "decision": approvals.get(s.pk), "is_next": next_stage is not None and s.pk == next_stage.pk}
               for s in flow.required_stages(item)]
+    signers = flow.people_for_stage(next_stage, item) if next_stage and item.status == Item.Status.IN_REVIEW else []
     body_findings = [f for f in report.findings if f["part"] == "body"] if report else []
-    may_edit = reason_to_prevent("content.edit_item", user, item) is None
     return render(request, "content/item.html", {
         "item": item, "revision": item.current_revision, "report": report,
         "counts": report.counts() if report else None,
@@ -174,7 +174,7 @@ def item_detail(request, item):
         "findings": findings, "other_findings": [f for f in findings if f["part"] != "body"],
         "open_blocks": [f for f in findings if f["open_block"]],
         "may_override": reason_to_prevent("review.override_finding", user, item) is None,
-        "stages": stages, "next_stage": next_stage,
+        "stages": stages, "next_stage": next_stage, "signers": signers,
         "may_edit": may_edit, "may_submit": reason_to_prevent("content.submit_item", user, item) is None,
         "attachment_form": AttachmentForm() if may_edit else None,
         "review_links": review_links(item, user),
@@ -218,6 +218,13 @@ def item_attach(request, item):
     else:
         messages.success(request, _("已上传附件“%(name)s”，稿件已生成新版本，须重新提交审核。") % {"name": upload.name})
     return redirect(item_url(item))
+
+
+@item_action("content.view_item")
+def attachment_download(request, item, attachment_pk):
+    """An attachment, only to those who may see its item (files are not served publicly)."""
+    attachment = get_object_or_404(item.attachments, pk=attachment_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename)
 
 
 @require_POST
