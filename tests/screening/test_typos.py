@@ -232,3 +232,16 @@ def test_pair_boundary_offsets_match_the_general_check():
                     for da, db in T._PAIR_CROSS[side]
                 )
                 assert got == d._crosses(text, s, s + 2, diff)
+
+
+def test_split_sound_scan_matches_one_overlapping_scan(det):
+    """Two-character sound classes are looked up in a dict and only the longer ones scanned; the
+    merged list is exactly what one overlapping scan over all sound classes returns, in order."""
+    from sanshen.screening.typos import _Matcher
+
+    full = _Matcher(det._sound_keys, overlapping=True)
+    texts = [open(p, encoding="utf-8").read()[:4000] for p in SEEDS[:3]]
+    texts += ["以经济建设为中心，部暑工作，未雨筹谋。", "部暑", "部", ""]
+    for text in texts:
+        sc = text.translate(det._tlist)
+        assert det._sound_matches(sc) == [tuple(m) for m in full.find(sc)]

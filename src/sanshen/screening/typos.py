@@ -178,6 +178,9 @@ class TypoDetector:
         log = math.log
         # Unigram log-probabilities (log f - log total), as find's span pre-check computes them.
         self._clog = {w: log(f) - lt for w, f in freq.items() if len(w) == 1}
+        # Proper prefixes (two characters or more) of the longer words: _best stops extending a
+        # word at a position once the characters so far begin no word.
+        self._prefixes = {w[:k] for w in freq if len(w) > 2 for k in range(2, len(w))}
 
     def _load_sound(self):
         syll_code: dict[str, str] = {}
@@ -239,7 +242,37 @@ class TypoDetector:
                 d1[b] = (wl, ((w, a, wl),)) if h is None else (max(h[0], wl), h[1] + ((w, a, wl),))
             append((d0, d1))
         self._pair_fast = fast
-        self._sound = _Matcher(keys, overlapping=True)
+        self._sound_keys = keys
+        # Two-character sound classes are looked up directly (a dict, no automaton); the
+        # automaton holds only the longer ones, with their index in ``keys``.
+        self._key2 = {k: i for i, k in enumerate(keys) if len(k) == 2}
+        self._long_idx = [i for i, k in enumerate(keys) if len(k) != 2]
+        self._sound_long = _Matcher([keys[i] for i in self._long_idx], overlapping=True)
+        # The sound-class table as a list indexed by code point (faster for str.translate; a
+        # code point past its end raises IndexError, a LookupError: left unchanged).
+        tl = [chr(c) for c in range(max(table) + 1)] if table else []
+        for c, k in table.items():
+            tl[c] = k
+        self._tlist = tl
+        # Correctly written common words (each also a boundary word of ``_crosses``), matched
+        # leftmost-longest: a character inside one of them that runs beyond a two-character
+        # span can never be the changed character of that span.
+        cover = [w for w, f in self.freq.items() if f >= KNOWN_WORD_FREQ and 2 <= len(w) <= 4]
+        assert KNOWN_WORD_FREQ >= CROSS_FREQ
+        self._cover = _Matcher(cover, overlapping=False)
+
+    def _sound_matches(self, sc: str):
+        """All (key index, start, end) of the sound keys in the sound-class string `sc`, in the
+        order of an overlapping Aho-Corasick scan (by end, longest first)."""
+        long_idx = self._long_idx
+        items = [(e, s, long_idx[i]) for i, s, e in self._sound_long.find(sc)]
+        key2 = self._key2
+        for s in range(len(sc) - 1):
+            k = key2.get(sc[s : s + 2])
+            if k is not None:
+                items.append((s + 2, s, k))
+        items.sort()
+        return [(i, s, e) for e, s, i in items]
 
     @property
     def _pair_index(self):
@@ -286,6 +319,7 @@ class TypoDetector:
         best = [neg] * (n + 1)
         best[0] = 0.0
         maxlen = self._maxlen
+        prefixes = self._prefixes
         for i in range(n):
             b = best[i]
             if b == neg:
@@ -296,11 +330,14 @@ class TypoDetector:
                 best[i + 1] = v
             top = n if n < i + maxlen else i + maxlen
             for j in range(i + 2, top + 1):
-                f = get(s[i:j])
+                w = s[i:j]
+                f = get(w)
                 if f:
                     v = b + log(f) - lt
                     if v > best[j]:
                         best[j] = v
+                if w not in prefixes:
+                    break
         return best[n]
 
     def _gain(self, text: str, start: int, end: int, right: str, memo: dict | None = None) -> float:
@@ -409,19 +446,40 @@ class TypoDetector:
             yield s, e, right, source, kind
         known = self._known
         sound_words = self._sound_words
-        matches = self._sound.find(scan.translate(self._table))
+        sc = scan.translate(self._tlist)
         if _prefilter:
             pair_fast = self._pair_fast
-            # Spans that are words in their own right are never candidates: about two thirds
-            # of the matches, dropped in one comprehension.
-            matches = [m for m in matches if text[m[1] : m[2]] not in known]
-            for i, s, e in matches:
+            long_idx = self._long_idx
+            # Sound matches of three or more characters: all of them, less the spans that are
+            # words in their own right (never candidates).
+            items = [
+                (e, s, long_idx[i], 3) for i, s, e in self._sound_long.find(sc) if text[s:e] not in known
+            ]
+            # Two-character spans: a character covered by a correctly written common word that
+            # runs beyond the span is never the changed one (_crosses would reject the
+            # candidate), so only spans with an uncovered character are looked at, and only
+            # with that character changed.  Bit 1: the second character may change; bit 2: the
+            # first.
+            key2 = self._key2
+            append = items.append
+            prev = 0
+            for _, cs, ce in (*self._cover.find(scan), (0, ntext, ntext)):
+                if cs > prev:  # uncovered: prev .. cs-1
+                    for s in range(prev - 1 if prev else 0, cs if cs < ntext else ntext - 1):
+                        k = key2.get(sc[s : s + 2])
+                        if k is not None:
+                            span = text[s : s + 2]
+                            if span not in known:
+                                append((s + 2, s, k, (s + 1 < cs) | ((s >= prev) << 1)))
+                prev = ce
+            items.sort()
+            for e, s, i, side in items:
                 span = text[s:e]
                 pf = pair_fast[i]
                 if pf is not None:  # two characters: one of them replaced
                     a, b = span
-                    h0 = pf[0].get(a)
-                    h1 = pf[1].get(b)
+                    h0 = pf[0].get(a) if side & 1 else None
+                    h1 = pf[1].get(b) if side & 2 else None
                     if h0 is None and h1 is None:
                         continue
                     la = clog.get(a, neglt)
@@ -456,6 +514,7 @@ class TypoDetector:
                     if 0 < len(diff) <= (2 if n >= 4 else 1) and not crosses(text, s, e, diff):
                         yield s, e, w, "sound", "replace"
             return
+        matches = self._sound_matches(sc)
         pair_index = self._pair_index
         for i, s, e in matches:
             span = text[s:e]
