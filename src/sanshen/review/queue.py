@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sanshen.content.models import Item
-from sanshen.org.models import Person, RoleAssignment, Role
+from sanshen.org.models import Person, Role, RoleAssignment
 from sanshen.web.models import Notification
 
 from . import flow

@@ -143,7 +143,8 @@ def secrecy_answer(request, pk):
 @action_required("web.view_dashboard")
 def notifications(request):
     """提醒: my notifications, unread first."""
-    mine = Notification.objects.filter(person=request.user).order_by(F("read_at").desc(nulls_first=True), "-created_at", "-id")
+    mine = Notification.objects.filter(person=request.user).order_by(
+        F("read_at").desc(nulls_first=True), "-created_at", "-id")
     return render(request, "review/notifications.html", {"notifications": mine[:200]})
 
 

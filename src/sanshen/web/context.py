@@ -44,8 +44,8 @@ def navigation(request):
             url = reverse(link.url_name)
             label = f"{link.label}（{unread}）" if link.url_name == "review:notifications" and unread else link.label
             links.append({"label": label, "url": url, "active": False})
-    current = max((link for link in links if path == link["url"] or (link["url"] != "/" and path.startswith(link["url"]))),
-                  key=lambda link: len(link["url"]), default=None)
+    within = [link for link in links if path == link["url"] or (link["url"] != "/" and path.startswith(link["url"]))]
+    current = max(within, key=lambda link: len(link["url"]), default=None)
     if current is not None:
         current["active"] = True
     return {"nav_links": links, "unread_count": unread}
