@@ -45,7 +45,10 @@ def unauthenticated(request, exc):
 def invalid_input(request, exc):
     problems = []
     for error in exc.errors:
-        where = ".".join(str(part) for part in error.get("loc", []) if part not in ("body", "payload"))
+        location = list(error.get("loc", []))
+        if location[:1] == ["body"]:
+            location = location[2:]  # ("body", <parameter name>, field, ...): the field is what people typed
+        where = ".".join(str(part) for part in location)
         problems.append(f"{where}: {error.get('msg', '')}" if where else str(error.get("msg", "")))
     return api.create_response(request, {"detail": "输入有误：" + "；".join(problems), "errors": exc.errors},
                                status=422)

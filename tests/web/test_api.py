@@ -54,3 +54,9 @@ def test_openapi_docs_are_served(client):
     assert client.get("/api/docs").status_code == 200
     schema = client.get("/api/openapi.json").json()
     assert "/api/auth/token" in schema["paths"] and "/api/me" in schema["paths"]
+
+
+def test_a_type_error_names_the_field_that_was_wrong(client):
+    response = client.post("/api/auth/token", {"username": "leader", "password": 123},
+                           content_type="application/json")
+    assert response.status_code == 422 and "password:" in response.json()["detail"]

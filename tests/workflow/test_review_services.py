@@ -312,3 +312,10 @@ def test_a_member_units_item_is_reviewed_by_the_department_owning_its_channel(pe
     assert flow.reviewing_department(refresh(item)) != office
     assert [p.username for p in flow.people_for_stage(flow.next_stage(refresh(item)), refresh(item))] == ["head"]
     approve(refresh(item), person("head"))
+
+
+def test_closed_channels_cannot_be_chosen(person, column):
+    column.is_active = False
+    column.save()
+    with pytest.raises(ContentError, match="渠道已停用"):
+        new_item(person("editor"), column)

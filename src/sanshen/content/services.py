@@ -75,6 +75,9 @@ def source_refusal(item: Item) -> str | None:
 def _validate(person: Person, data: ItemInput) -> None:
     if not data.title.strip():
         raise ContentError(_("标题不能为空。"))
+    closed = [str(c) for c in data.channels if not c.is_active]
+    if closed:
+        raise ContentError(_("渠道已停用，不能选择：%(channels)s。") % {"channels": "、".join(closed)})
     refuse_if(channel_refusal(data.sensitivity, data.channels))
     refuse_if(pledge_refusal(person, data.sensitivity))
     if person.has_role(Role.MEMBER) and not data.member_commitment:

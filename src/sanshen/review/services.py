@@ -227,6 +227,7 @@ def answer_secrecy(secrecy_request: SecrecyRequest, person: Person, *, answer: s
         if not secrecy_request.is_open:
             raise ReviewError(_("该保密审查已经答复。"))
         item = Item.objects.select_for_update().get(pk=secrecy_request.item_id)
+        refuse_if(reason_to_prevent("content.view_item", person, item))
         secrecy_request.answer, secrecy_request.answer_text = answer, text.strip()
         secrecy_request.answered_by, secrecy_request.answered_at = person, timezone.now()
         secrecy_request.save()
