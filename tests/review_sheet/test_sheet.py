@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from sanshen.content.demo import CHECKS
 from sanshen.content.services import ItemInput, create_item, edit_item, submit_item
+from sanshen.org.models import Department
 from sanshen.publishing.models import Channel
 from sanshen.review.services import decide
 from sanshen.review.sheet import render_filing_form, render_review_sheet
@@ -92,3 +93,23 @@ def test_a_member_unit_may_not_see_someone_elses_sheet(signed_item, client_as, n
     response = client_as("member").get(reverse(name, args=[signed_item.pk]))
     assert response.status_code == 403
     assert "会员单位只能查看本单位报送的稿件" in response.content.decode()
+
+
+def test_the_sheet_is_titled_with_the_body_above_the_section(signed_item, client_as):
+    bureau = Department.objects.create(name="江城市工业和信息化局")
+    Department.objects.filter(pk=signed_item.department_id).update(parent=bureau)
+    signed_item.refresh_from_db()
+    page = client_as("head").get(reverse("review:sheet", args=[signed_item.pk])).content.decode()
+    assert "<h1" in page and "江城市工业和信息化局信息发布审核单" in page
+    assert "江城市工业和信息化局信息发布审查备案表" in pdf_text(render_filing_form(signed_item)).replace("\n", "")
+
+
+def test_a_rejection_is_on_the_sheet_with_its_reason(person):
+    channel = Channel.objects.get(name="通知公告")
+    item = create_item(person("editor"), ItemInput(title=TITLE, body=BODY, channels=[channel]))
+    submit_item(item, person("editor"))
+    decide(item, person("editor2"), verdict="reject", opinion="报送截止日期须与通知正文一致。")
+    item.refresh_from_db()
+    text = pdf_text(render_review_sheet(item)).replace("\n", "")
+    assert "退回记录" in text and "报送截止日期须与通知正文一致。" in text
+    assert text.count("待签") == 3 and "已作废" not in text

@@ -144,12 +144,11 @@ def stage_row(stage, decision: Decision | None) -> StageRow:
         emergency=decision.emergency)
 
 
-def past_decision(decision: Decision) -> PastDecision:
+def past_decision(decision: Decision, voided: bool = False) -> PastDecision:
     return PastDecision(
         stage=decision.stage_name, signer=str(decision.person), verdict=decision.get_verdict_display(),
         opinion=decision.opinion, signed_at=when(decision.signed_at), revision_hash=decision.content_hash[:12],
-        reason=decision.void_reason or (_("所签版本已被修改") if decision.voided_at is None else ""),
-        voided_at=when(decision.voided_at))
+        reason=(decision.void_reason or _("所签版本已被修改")) if voided else "", voided_at=when(decision.voided_at))
 
 
 def review_sheet_context(item: Item) -> dict:
@@ -174,7 +173,7 @@ def review_sheet_context(item: Item) -> dict:
         "stages": [stage_row(stage, signed.get(stage.pk)) for stage in flow.required_stages(item)],
         "rejections": [past_decision(d) for d in decisions
                        if d.pk in valid_ids and d.verdict == Decision.Verdict.REJECT],
-        "voided": [past_decision(d) for d in decisions if d.pk not in valid_ids],
+        "voided": [past_decision(d, voided=True) for d in decisions if d.pk not in valid_ids],
         "emergencies": [emergency_entry(e) for e in
                         item.emergency_approvals.select_related("approved_by").order_by("approved_at")],
         "secrecy": secrecy,
