@@ -242,6 +242,7 @@ class TypoDetector:
                 d1[b] = (wl, ((w, a, wl),)) if h is None else (max(h[0], wl), h[1] + ((w, a, wl),))
             append((d0, d1))
         self._pair_fast = fast
+        self._pair_memo: dict = {}
         self._sound_keys = keys
         # Two-character sound classes are looked up directly (a dict, no automaton); the
         # automaton holds only the longer ones, with their index in ``keys``.
@@ -273,6 +274,25 @@ class TypoDetector:
                 items.append((s + 2, s, k))
         items.sort()
         return [(i, s, e) for e, s, i in items]
+
+    def _pair_words(self, span: str, k: int):
+        """For a two-character span of sound key `k`, not a known word: (words with the second
+        character replaced, words with the first replaced) that pass find's span-only
+        pre-check, in candidate order; () if there are none."""
+        a, b = span
+        pf = self._pair_fast[k]
+        clog = self._clog
+        neglt = -self._logtotal
+        la = clog.get(a, neglt)
+        lb = clog.get(b, neglt)
+        out = []
+        for h, keep in ((pf[0].get(a), b), (pf[1].get(b), a)):
+            ws = ()
+            # (x - la) - lb is monotonic in x: if the best word fails, all do.
+            if h is not None and h[0] - la - lb >= LOCAL_MIN_GAIN:
+                ws = tuple(w for w, x, wl in h[1] if x != keep and wl - la - lb >= LOCAL_MIN_GAIN)
+            out.append(ws)
+        return tuple(out) if out[0] or out[1] else ()
 
     @property
     def _pair_index(self):
@@ -453,56 +473,42 @@ class TypoDetector:
             # Sound matches of three or more characters: all of them, less the spans that are
             # words in their own right (never candidates).
             items = [
-                (e, s, long_idx[i], 3) for i, s, e in self._sound_long.find(sc) if text[s:e] not in known
+                (e, s, 0, long_idx[i]) for i, s, e in self._sound_long.find(sc) if text[s:e] not in known
             ]
             # Two-character spans: a character covered by a correctly written common word that
             # runs beyond the span is never the changed one (_crosses would reject the
             # candidate), so only spans with an uncovered character are looked at, and only
-            # with that character changed.  Bit 1: the second character may change; bit 2: the
-            # first.
+            # with that character changed (1: the second character, 2: the first).  What a
+            # two-character span can become depends on its two characters alone: memoised.
+            pmemo = self._pair_memo
+            if len(pmemo) > 100_000:
+                pmemo.clear()
+            pair_words = self._pair_words
             key2 = self._key2
             append = items.append
             prev = 0
             for _, cs, ce in (*self._cover.find(scan), (0, ntext, ntext)):
                 if cs > prev:  # uncovered: prev .. cs-1
                     for s in range(prev - 1 if prev else 0, cs if cs < ntext else ntext - 1):
-                        k = key2.get(sc[s : s + 2])
-                        if k is not None:
-                            span = text[s : s + 2]
-                            if span not in known:
-                                append((s + 2, s, k, (s + 1 < cs) | ((s >= prev) << 1)))
+                        span = text[s : s + 2]
+                        r = pmemo.get(span)
+                        if r is None:
+                            k = key2.get(sc[s : s + 2])
+                            r = pmemo[span] = () if k is None or span in known else pair_words(span, k)
+                        if r:
+                            if r[0] and s + 1 < cs:
+                                append((s + 2, s, 1, r[0]))
+                            if r[1] and s >= prev:
+                                append((s + 2, s, 2, r[1]))
                 prev = ce
             items.sort()
-            for e, s, i, side in items:
-                span = text[s:e]
-                pf = pair_fast[i]
-                if pf is not None:  # two characters: one of them replaced
-                    a, b = span
-                    h0 = pf[0].get(a) if side & 1 else None
-                    h1 = pf[1].get(b) if side & 2 else None
-                    if h0 is None and h1 is None:
-                        continue
-                    la = clog.get(a, neglt)
-                    lb = clog.get(b, neglt)
-                    # (x - la) - lb is monotonic in x: if the best word fails, all do.  The
-                    # boundary check is the same for all words of a list: done once, on demand.
-                    if h0 is not None and h0[0] - la - lb >= LOCAL_MIN_GAIN:
-                        cr = None
-                        for w, x, wl in h0[1]:
-                            if x != b and wl - la - lb >= LOCAL_MIN_GAIN:
-                                if cr is None:
-                                    cr = pair_crosses(s, pc1)
-                                if not cr:
-                                    yield s, e, w, "sound", "replace"
-                    if h1 is not None and h1[0] - la - lb >= LOCAL_MIN_GAIN:
-                        cr = None
-                        for w, x, wl in h1[1]:
-                            if x != a and wl - la - lb >= LOCAL_MIN_GAIN:
-                                if cr is None:
-                                    cr = pair_crosses(s, pc0)
-                                if not cr:
-                                    yield s, e, w, "sound", "replace"
+            for e, s, side, i in items:
+                if side:  # two characters, one replaced; the boundary check once for all words
+                    if not pair_crosses(s, pc1 if side == 1 else pc0):
+                        for w in i:
+                            yield s, e, w, "sound", "replace"
                     continue
+                span = text[s:e]
                 n = e - s
                 for w in sound_words[i]:
                     local = log(freq[w]) - lt
