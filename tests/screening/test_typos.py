@@ -245,3 +245,13 @@ def test_split_sound_scan_matches_one_overlapping_scan(det):
     for text in texts:
         sc = text.translate(det._tlist)
         assert det._sound_matches(sc) == [tuple(m) for m in full.find(sc)]
+
+
+def test_bigram_memo_does_not_change_findings(det):
+    """The per-bigram memo persists across calls: findings are the same with it empty or warm."""
+    texts = [open(p, encoding="utf-8").read()[:3000] for p in SEEDS[:2]]
+    texts += ["以经济建设为中心，部暑工作，未雨筹谋。", "是实施方案的部暑和安排，按步就班"]
+    warm = [det.find(t) for t in texts]
+    det._pair_memo.clear()
+    cold = [det.find(t) for t in reversed(texts)][::-1]
+    assert cold == warm
