@@ -502,7 +502,7 @@ def screening(request, item_id: ItemId):
     item = visible_item(request, item_id)
     report = flow.latest_report(item)
     if report is None:
-        raise HttpError(404, _("当前版本尚未筛查，提交审核时自动筛查。"))
+        raise HttpError(404, _("当前版本尚未筛查。"))
     return screening_out(item, report)
 
 

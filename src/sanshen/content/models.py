@@ -156,7 +156,7 @@ class ScreeningReport(models.Model):
     class Trigger(models.TextChoices):
         SUBMIT = "submit", _("提交时")
         FINAL = "final", _("终审前")
-        MANUAL = "manual", _("手动")
+        SAVE = "save", _("保存时")
 
     revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="screenings")
     trigger = models.CharField(_("触发"), max_length=10, choices=Trigger.choices)

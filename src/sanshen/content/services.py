@@ -92,6 +92,7 @@ def _new_revision(item: Item, person: Person) -> Revision:
         content_hash=Revision.hash_content(item.title, item.body, [a.sha256 for a in attachments]))
     revision.attachments.set(attachments)
     item.current_revision = revision
+    screen_revision(revision, ScreeningReport.Trigger.SAVE)  # the editor sees findings while still writing
     return revision
 
 
@@ -131,6 +132,8 @@ def edit_item(item: Item, person: Person, data: ItemInput, *, request=None) -> I
         item.title, item.body = data.title.strip(), data.body
         item.category, item.event_date, item.sensitivity = data.category, data.event_date, data.sensitivity
         item.is_repost, item.source, item.source_author = data.is_repost, data.source, data.source_author
+        if data.member_commitment:
+            item.member_commitment_at = timezone.now()
         changed = {f: {"old": str(before[f]), "new": str(getattr(item, f))}
                    for f in before if before[f] != getattr(item, f)}
         if before_channels != {c.pk for c in data.channels}:

@@ -66,9 +66,10 @@ def load_demo(password: str | None = None) -> dict[str, str]:
         check_password_for_all(password)
     logins = {}
     with transaction.atomic():
+        bureau, _ = Department.objects.get_or_create(name=BUREAU)
         departments = {}
         for name in (OFFICE, COORDINATION, INDUSTRY, MARKET):
-            departments[name], _ = Department.objects.get_or_create(name=name)
+            departments[name], _ = Department.objects.get_or_create(name=name, defaults={"parent": bureau})
         departments[MEMBER_UNIT], _ = Department.objects.get_or_create(
             name=MEMBER_UNIT, defaults={"kind": Department.Kind.MEMBER_UNIT})
         admin = None

@@ -63,6 +63,20 @@ def own_submittable_item(user, item) -> str | None:
     return None
 
 
+def in_review_and_visible(user, item) -> str | None:
+    """Emergency approval acts on an item already in review (R6)."""
+    if item.status != "in_review":
+        return _("只有审核中的稿件可以应急审核（请先提交）。")
+    return may_see_item(user, item)
+
+
+def open_for_secrecy_and_visible(user, item) -> str | None:
+    """Secrecy determination is asked for while the item is still being written or reviewed (R7)."""
+    if item.status not in ("draft", "in_review", "rejected"):
+        return _("稿件当前状态为“%(status)s”，不能提请保密审查。") % {"status": item.get_status_display()}
+    return may_see_item(user, item)
+
+
 def may_see_item(user, item) -> str | None:
     """Authors see their items; member units see only their own; staff see the rest, pledged for sensitive ones."""
     if item.author_id == user.pk:
@@ -102,8 +116,9 @@ ACTIONS: dict[str, Action] = {
         has_role(Role.SECTION_HEAD, Role.LEADER, Role.MAIN_LEADER),
         gettext_lazy("只有科室负责人、分管领导或主要领导可以确认保留须修改的筛查结果。"), may_see_item),
     "review.emergency_approve": Action(
-        has_role(Role.SPOKESPERSON, Role.LEADER), gettext_lazy("只有新闻发言人或分管领导可以应急审核。"), may_see_item),
-    "review.request_secrecy": Action(is_staff_member, gettext_lazy("会员单位不能提请保密审查。"), may_see_item),
+        has_role(Role.SPOKESPERSON, Role.LEADER), gettext_lazy("只有新闻发言人或分管领导可以应急审核。"), in_review_and_visible),
+    "review.request_secrecy": Action(is_staff_member, gettext_lazy("会员单位不能提请保密审查。"),
+                                     open_for_secrecy_and_visible),
     "review.answer_secrecy": Action(has_role(Role.SECRECY), gettext_lazy("只有保密审查员可以作出保密审查结论。")),
 }
 

@@ -161,15 +161,13 @@ def override_finding(item: Item, person: Person, key: str, reason: str, *, reque
 
 def emergency_approve(item: Item, person: Person, *, consultation: str, reason: str, request=None):
     """应急审核: the spokesperson or leader in charge approves at once after consulting the main leader (R6)."""
-    refuse_if(reason_to_prevent("review.emergency_approve", person, item))
     if not consultation.strip():
         raise ReviewError(_("请记录已请示主要领导的情况（何时、以何种方式、领导意见）。"))
     if not reason.strip():
         raise ReviewError(_("请写明应急发布的理由。"))
     with transaction.atomic():
         item = Item.objects.select_for_update().get(pk=item.pk)
-        if item.status != Item.Status.IN_REVIEW:
-            raise ReviewError(_("只有审核中的稿件可以应急审核（请先提交）。"))
+        refuse_if(reason_to_prevent("review.emergency_approve", person, item))
         if item.author_id == person.pk:
             raise ReviewError(_("不能审核自己撰写的稿件。"))
         refuse_if(pledge_refusal(person, item.sensitivity))
@@ -193,13 +191,11 @@ def emergency_approve(item: Item, person: Person, *, consultation: str, reason: 
 
 def request_secrecy(item: Item, person: Person, *, question: str, request=None) -> SecrecyRequest:
     """Send an item for secrecy determination (保密审查); it waits, due in 7 working days (R7)."""
-    refuse_if(reason_to_prevent("review.request_secrecy", person, item))
     if not question.strip():
         raise ReviewError(_("请写明需要确定是否涉密的内容。"))
     with transaction.atomic():
         item = Item.objects.select_for_update().get(pk=item.pk)
-        if item.status not in (Item.Status.DRAFT, Item.Status.IN_REVIEW, Item.Status.REJECTED):
-            raise ReviewError(_("稿件当前状态为“%(status)s”，不能提请保密审查。") % {"status": item.get_status_display()})
+        refuse_if(reason_to_prevent("review.request_secrecy", person, item))
         deadline = add_working_days(timezone.localdate(), 7)
         secrecy_request = SecrecyRequest.objects.create(
             item=item, revision=item.current_revision, question=question.strip(), asked_by=person,
