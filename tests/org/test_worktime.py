@@ -1,6 +1,6 @@
 """Working days on the Chinese calendar, working hours, office networks and temporary grants (P3)."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest

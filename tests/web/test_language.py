@@ -42,7 +42,7 @@ def test_chinese_by_default(client_as):
     assert response.status_code == 200
     assert '<html lang="zh-hans">' in response.content.decode()
     assert h1(response) == "工作台"
-    assert nav_labels(response)[:3] == ["工作台", "部门", "人员与角色"]
+    assert nav_labels(response)[:4] == ["工作台", "审核任务", "提醒", "部门"]
     assert 'value="zh-hans" lang="zh-hans" aria-current="true">简体中文</button>' in response.content.decode()
 
 
@@ -54,8 +54,8 @@ def test_choosing_english_translates_navigation_and_dashboard(client_as):
     assert '<html lang="en">' in page
     assert h1(response) == "Dashboard"
     assert nav_labels(response) == [
-        "Dashboard", "Departments", "People and roles", "Confidentiality pledges", "Temporary grants",
-        "Working hours", "Audit log",
+        "Dashboard", "Review queue", "Notifications", "Departments", "People and roles", "Confidentiality pledges",
+        "Temporary grants", "Working hours", "Approved sources", "Audit log",
     ]
     assert "Sign out" in page and "Change password" in page
     assert 'value="en" lang="en" aria-current="true">English</button>' in page

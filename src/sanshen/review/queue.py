@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from sanshen.content.models import Item
 from sanshen.org.models import Person, Role, RoleAssignment
-from sanshen.web.models import Notification
 
 from . import flow
 from .models import Decision, EmergencyApproval, SecrecyRequest, Stage
@@ -119,7 +118,3 @@ def answered_secrecy_requests():
 def sees_secrecy_overview(person: Person) -> bool:
     """The secrecy reviewers and the office (信息专管员) watch the secrecy deadlines."""
     return person.has_role(Role.SECRECY, Role.OFFICER)
-
-
-def unread_count(person: Person) -> int:
-    return Notification.objects.filter(person=person, read_at__isnull=True).count()

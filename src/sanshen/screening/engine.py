@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 
 from .findings import Finding
 from .normalize import Normalized
-from .ruleset import ALLOW, EXCEPTION, TERM, Entry, RuleSet
+from .ruleset import EXCEPTION, TERM, Entry, RuleSet
 
 _SEVERITY_RANK = {"block": 0, "warn": 1, "info": 2}
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sanshen.org.permissions import can
-from sanshen.review.queue import unread_count
+
+from .notify import unread_count
 
 
 @dataclass(frozen=True)

@@ -16,3 +16,7 @@ def notify(people, message: str, url: str = "") -> None:
         if addresses:
             transaction.on_commit(lambda: send_mail("三审提醒", f"{message}\n{url}", None, addresses,
                                                     fail_silently=True))
+
+
+def unread_count(person) -> int:
+    return Notification.objects.filter(person=person, read_at__isnull=True).count()
