@@ -63,6 +63,9 @@ MIN_FREQ_LONG = 10  # 4+ characters, not tagged as idiom
 KNOWN_WORD_FREQ = 30
 # A word at least this frequent that runs across the edge of a generated candidate vetoes it.
 CROSS_FREQ = 20
+# Words at least this frequent (two to four characters) mark the stretches of text that are
+# written correctly (any subset of the known words gives the same findings; fewer build faster).
+COVER_FREQ = 100
 
 
 # For a two-character span text[s:s+2] with one character changed: the (start, end) offsets,
@@ -178,9 +181,9 @@ class TypoDetector:
         log = math.log
         # Unigram log-probabilities (log f - log total), as find's span pre-check computes them.
         self._clog = {w: log(f) - lt for w, f in freq.items() if len(w) == 1}
-        # Proper prefixes (two characters or more) of the longer words: _best stops extending a
-        # word at a position once the characters so far begin no word.
-        self._prefixes = {w[:k] for w in freq if len(w) > 2 for k in range(2, len(w))}
+        # The first two characters of the longer words: _best looks no further than two
+        # characters at a position where these begin no longer word.
+        self._prefixes = {w[:2] for w in freq if len(w) > 2}
 
     def _load_sound(self):
         syll_code: dict[str, str] = {}
@@ -258,8 +261,8 @@ class TypoDetector:
         # Correctly written common words (each also a boundary word of ``_crosses``), matched
         # leftmost-longest: a character inside one of them that runs beyond a two-character
         # span can never be the changed character of that span.
-        cover = [w for w, f in self.freq.items() if f >= KNOWN_WORD_FREQ and 2 <= len(w) <= 4]
-        assert KNOWN_WORD_FREQ >= CROSS_FREQ
+        cover = [w for w, f in self.freq.items() if f >= COVER_FREQ and 2 <= len(w) <= 4]
+        assert COVER_FREQ >= KNOWN_WORD_FREQ >= CROSS_FREQ
         self._cover = _Matcher(cover, overlapping=False)
 
     def _sound_matches(self, sc: str):
@@ -356,7 +359,7 @@ class TypoDetector:
                     v = b + log(f) - lt
                     if v > best[j]:
                         best[j] = v
-                if w not in prefixes:
+                if j == i + 2 and w not in prefixes:
                     break
         return best[n]
 
