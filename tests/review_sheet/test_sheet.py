@@ -96,12 +96,12 @@ def test_a_member_unit_may_not_see_someone_elses_sheet(signed_item, client_as, n
 
 
 def test_the_sheet_is_titled_with_the_body_above_the_section(signed_item, client_as):
-    bureau = Department.objects.create(name="江城市工业和信息化局")
+    bureau = Department.objects.create(name="示例市数据局")
     Department.objects.filter(pk=signed_item.department_id).update(parent=bureau)
     signed_item.refresh_from_db()
     page = client_as("head").get(reverse("review:sheet", args=[signed_item.pk])).content.decode()
-    assert "<h1" in page and "江城市工业和信息化局信息发布审核单" in page
-    assert "江城市工业和信息化局信息发布审查备案表" in pdf_text(render_filing_form(signed_item)).replace("\n", "")
+    assert "<h1" in page and "示例市数据局信息发布审核单" in page
+    assert "示例市数据局信息发布审查备案表" in pdf_text(render_filing_form(signed_item)).replace("\n", "")
 
 
 def test_a_rejection_is_on_the_sheet_with_its_reason(person):

@@ -345,9 +345,10 @@ def signature_section(c: dict, s) -> list:
             for d in c["rejections"]]
     if c["voided"]:
         out.append(Paragraph(_("已作废的签字"), s["h2"]))
-        out += [Paragraph(text(_("已作废：%(stage)s，%(signer)s，%(verdict)s，%(at)s，版本 %(hash)s；原因：%(reason)s"
-                                 "（%(voided_at)s）") % {
-            "stage": d.stage, "signer": d.signer, "verdict": d.verdict, "at": d.signed_at, "hash": d.revision_hash,
+        out += [Paragraph(text(_("已作废：%(stage)s，%(signer)s，%(verdict)s：%(opinion)s，%(at)s，版本 %(hash)s；"
+                                 "原因：%(reason)s（%(voided_at)s）") % {
+            "stage": d.stage, "signer": d.signer, "verdict": d.verdict, "opinion": d.opinion, "at": d.signed_at,
+            "hash": d.revision_hash,
             "reason": d.reason, "voided_at": d.voided_at}), s["small"]) for d in c["voided"]]
     return out
 
