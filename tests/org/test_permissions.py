@@ -30,6 +30,7 @@ EXPECTED = {
     "review.emergency_approve": {"leader", "spokesperson"},
     "review.request_secrecy": EVERYONE - {"member"},
     "review.answer_secrecy": {"secrecy"},
+    "review.manage_workflows": {"admin"},
 }
 PAGES = {
     "org.manage_departments": "/org/departments/",

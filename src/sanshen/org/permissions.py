@@ -120,6 +120,7 @@ ACTIONS: dict[str, Action] = {
     "review.request_secrecy": Action(is_staff_member, gettext_lazy("会员单位不能提请保密审查。"),
                                      open_for_secrecy_and_visible),
     "review.answer_secrecy": Action(has_role(Role.SECRECY), gettext_lazy("只有保密审查员可以作出保密审查结论。")),
+    "review.manage_workflows": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以配置审核流程。")),
 }
 
 for _name, _action in ACTIONS.items():
