@@ -246,6 +246,19 @@ class TypoDetector:
             append((d0, d1))
         self._pair_fast = fast
         self._pair_memo: dict = {}
+        # The same groups keyed by (text character + sound key) and (sound key + text
+        # character): a two-character span finds them with two look-ups of strings made from
+        # the text and its sound-class string, without the key index.
+        p0: dict[str, tuple] = {}
+        p1: dict[str, tuple] = {}
+        for k, pf in zip(keys, fast):
+            if pf is not None:
+                for a, h in pf[0].items():
+                    p0[a + k] = h
+                for b, h in pf[1].items():
+                    p1[k + b] = h
+        self._pair_by_first = p0
+        self._pair_by_second = p1
         self._sound_keys = keys
         # Two-character sound classes are looked up directly (a dict, no automaton); the
         # automaton holds only the longer ones, with their index in ``keys``.
@@ -296,6 +309,24 @@ class TypoDetector:
                 ws = tuple(w for w, x, wl in h[1] if x != keep and wl - la - lb >= LOCAL_MIN_GAIN)
             out.append(ws)
         return tuple(out) if out[0] or out[1] else ()
+
+    def _pair_words_h(self, span: str, h0, h1):
+        """``_pair_words`` with the two groups already looked up (``None`` where there is
+        none); () also when the span is a known word."""
+        if span in self._known:
+            return ()
+        a, b = span
+        clog = self._clog
+        neglt = -self._logtotal
+        la = clog.get(a, neglt)
+        lb = clog.get(b, neglt)
+        ws0 = ws1 = ()
+        # (x - la) - lb is monotonic in x: if the best word fails, all do.
+        if h0 is not None and h0[0] - la - lb >= LOCAL_MIN_GAIN:
+            ws0 = tuple(w for w, x, wl in h0[1] if x != b and wl - la - lb >= LOCAL_MIN_GAIN)
+        if h1 is not None and h1[0] - la - lb >= LOCAL_MIN_GAIN:
+            ws1 = tuple(w for w, x, wl in h1[1] if x != a and wl - la - lb >= LOCAL_MIN_GAIN)
+        return (ws0, ws1) if ws0 or ws1 else ()
 
     @property
     def _pair_index(self):
@@ -486,8 +517,9 @@ class TypoDetector:
             pmemo = self._pair_memo
             if len(pmemo) > 100_000:
                 pmemo.clear()
-            pair_words = self._pair_words
-            key2 = self._key2
+            pair_words_h = self._pair_words_h
+            p0get = self._pair_by_first.get
+            p1get = self._pair_by_second.get
             append = items.append
             prev = 0
             for _, cs, ce in (*self._cover.find(scan), (0, ntext, ntext)):
@@ -496,8 +528,10 @@ class TypoDetector:
                         span = text[s : s + 2]
                         r = pmemo.get(span)
                         if r is None:
-                            k = key2.get(sc[s : s + 2])
-                            r = pmemo[span] = () if k is None or span in known else pair_words(span, k)
+                            k2 = sc[s : s + 2]
+                            h0 = p0get(text[s] + k2)
+                            h1 = p1get(k2 + text[s + 1])
+                            r = pmemo[span] = () if h0 is None and h1 is None else pair_words_h(span, h0, h1)
                         if r:
                             if r[0] and s + 1 < cs:
                                 append((s + 2, s, 1, r[0]))
