@@ -27,6 +27,11 @@ CHECKLISTS = {
         ("opinion_risk", _("已评估舆情风险并有应对预案")),
     ],
 }
+CHECKLIST_LABELS = {
+    "initial": _("初审要点（000§6）"),
+    "standard": _("通用要点"),
+    "final": _("终审要点（000§6）"),
+}
 
 
 class Workflow(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import sheet_urls, views
+from . import sheet_urls, views, workflow_urls
 
 app_name = "review"
 
@@ -16,3 +16,4 @@ urlpatterns = [
     path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
 ]
 urlpatterns += sheet_urls.urlpatterns
+urlpatterns += workflow_urls.urlpatterns
