@@ -181,9 +181,12 @@ class TypoDetector:
         log = math.log
         # Unigram log-probabilities (log f - log total), as find's span pre-check computes them.
         self._clog = {w: log(f) - lt for w, f in freq.items() if len(w) == 1}
-        # The first two characters of the longer words: _best looks no further than two
-        # characters at a position where these begin no longer word.
-        self._prefixes = {w[:2] for w in freq if len(w) > 2}
+        # The first two characters of the longer words, and the longer proper prefixes of the
+        # words of four to MAX_WORD characters: _best extends a word at a position only while
+        # what it has read is the beginning of a longer word.
+        prefixes = {w[:2] for w in freq if len(w) > 2}
+        prefixes.update(w[:m] for w in freq if 3 < len(w) <= MAX_WORD for m in range(3, len(w)))
+        self._prefixes = prefixes
 
     def _load_sound(self):
         syll_code: dict[str, str] = {}
@@ -259,6 +262,14 @@ class TypoDetector:
                     p1[k + b] = h
         self._pair_by_first = p0
         self._pair_by_second = p1
+        # Per two-character sound key: the best log-probability of all its words, a bound that
+        # rules out most spans before the look-ups above (as in _pair_words, (x - la) - lb is
+        # monotonic in x).
+        self._pair_key_best = {
+            k: max(max(h[0] for h in pf[0].values()), max(h[0] for h in pf[1].values()))
+            for k, pf in zip(keys, fast)
+            if pf is not None
+        }
         self._sound_keys = keys
         # Two-character sound classes are looked up directly (a dict, no automaton); the
         # automaton holds only the longer ones, with their index in ``keys``.
@@ -372,25 +383,23 @@ class TypoDetector:
         neg = -1e18
         best = [neg] * (n + 1)
         best[0] = 0.0
-        maxlen = self._maxlen
         prefixes = self._prefixes
         for i in range(n):
-            b = best[i]
-            if b == neg:
-                continue
+            b = best[i]  # never `neg`: every position is reached by single characters
             # single character (unknown characters count as frequency 1)
             v = b + log(get(s[i], 1)) - lt
             if v > best[i + 1]:
                 best[i + 1] = v
-            top = n if n < i + maxlen else i + maxlen
-            for j in range(i + 2, top + 1):
+            # Longer words: only while s[i:j] begins a word of more characters (none is longer
+            # than MAX_WORD, the prefixes hold none longer than MAX_WORD - 1).
+            for j in range(i + 2, n + 1):
                 w = s[i:j]
                 f = get(w)
                 if f:
                     v = b + log(f) - lt
                     if v > best[j]:
                         best[j] = v
-                if j == i + 2 and w not in prefixes:
+                if w not in prefixes:
                     break
         return best[n]
 
@@ -520,6 +529,8 @@ class TypoDetector:
             pair_words_h = self._pair_words_h
             p0get = self._pair_by_first.get
             p1get = self._pair_by_second.get
+            kbest = self._pair_key_best.get
+            cget = clog.get
             append = items.append
             prev = 0
             for _, cs, ce in (*self._cover.find(scan), (0, ntext, ntext)):
@@ -529,9 +540,19 @@ class TypoDetector:
                         r = pmemo.get(span)
                         if r is None:
                             k2 = sc[s : s + 2]
-                            h0 = p0get(text[s] + k2)
-                            h1 = p1get(k2 + text[s + 1])
-                            r = pmemo[span] = () if h0 is None and h1 is None else pair_words_h(span, h0, h1)
+                            m = kbest(k2)
+                            if m is None:
+                                r = pmemo[span] = ()
+                            else:
+                                a, b = span
+                                if m - cget(a, neglt) - cget(b, neglt) < LOCAL_MIN_GAIN:
+                                    r = pmemo[span] = ()
+                                else:
+                                    h0 = p0get(a + k2)
+                                    h1 = p1get(k2 + b)
+                                    r = pmemo[span] = (
+                                        () if h0 is None and h1 is None else pair_words_h(span, h0, h1)
+                                    )
                         if r:
                             if r[0] and s + 1 < cs:
                                 append((s + 2, s, 1, r[0]))
