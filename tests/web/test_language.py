@@ -55,7 +55,7 @@ def test_choosing_english_translates_navigation_and_dashboard(client_as):
     assert h1(response) == "Dashboard"
     assert nav_labels(response) == [
         "Dashboard", "Review queue", "Notifications", "Departments", "People and roles", "Confidentiality pledges",
-        "Temporary grants", "Working hours", "Approved sources", "Audit log",
+        "Temporary grants", "Working hours", "Review workflow", "Approved sources", "Audit log",
     ]
     assert "Sign out" in page and "Change password" in page
     assert 'value="en" lang="en" aria-current="true">English</button>' in page
