@@ -255,3 +255,49 @@ def test_bigram_memo_does_not_change_findings(det):
     det._pair_memo.clear()
     cold = [det.find(t) for t in reversed(texts)][::-1]
     assert cold == warm
+
+
+def test_pair_group_lookups_match_the_key_index(det):
+    """The look-ups by text character + sound key (with the per-key bound) give what
+    ``_pair_words`` gives with the key index, for every two-character span of the texts."""
+    texts = [open(p, encoding="utf-8").read()[:4000] for p in SEEDS[:3]]
+    texts += ["以经济建设为中心，部暑工作，未雨筹谋。", "是实施方案的部暑和安排，按步就班，在按装"]
+    neglt = -det._logtotal
+    for text in texts:
+        sc = text.translate(det._tlist)
+        for s in range(len(text) - 1):
+            span, k2 = text[s : s + 2], sc[s : s + 2]
+            k = det._key2.get(k2)
+            want = () if k is None or span in det._known else det._pair_words(span, k)
+            h0 = det._pair_by_first.get(span[0] + k2)
+            h1 = det._pair_by_second.get(k2 + span[1])
+            got = () if h0 is None and h1 is None else det._pair_words_h(span, h0, h1)
+            assert got == want, span
+            m = det._pair_key_best.get(k2)
+            if m is None or m - det._clog.get(span[0], neglt) - det._clog.get(span[1], neglt) < 4.0:
+                assert want == (), span
+
+
+def _best_reference(det, s):
+    """The unigram segmentation score with every word of up to MAX_WORD characters tried."""
+    import math
+
+    from sanshen.screening.typos import MAX_WORD
+
+    best = [0.0] + [-1e18] * len(s)
+    for i in range(len(s)):
+        for j in range(i + 1, min(len(s), i + MAX_WORD) + 1):
+            f = det.freq.get(s[i:j], 1 if j == i + 1 else 0)
+            if f:
+                best[j] = max(best[j], best[i] + math.log(f) - det._logtotal)
+    return best[len(s)]
+
+
+def test_best_with_prefix_pruning_matches_the_full_search(det):
+    texts = [open(p, encoding="utf-8").read()[:600] for p in SEEDS[:2]]
+    texts += ["以经济建设为中心", "未雨绸缪，一如既往地支持", "中华人民共和国国务院办公厅", "部暑"]
+    for text in texts:
+        for run in text.split():
+            for i in range(0, max(1, len(run) - 11), 3):
+                w = run[i : i + 12]
+                assert det._best(w) == _best_reference(det, w), w
