@@ -118,6 +118,16 @@ def test_a_workflow_of_final_reviews_only_is_refused(client_as):
     assert "至少需要一个不限于终审的环节" in page
 
 
+def test_a_workflow_cannot_be_left_without_stages(client_as):
+    admin = client_as("admin")
+    workflow = Workflow.objects.get(name=TWO_LEVEL)
+    data = edit_form(admin, workflow)
+    data.update({f"{row_of(data, name)}-DELETE": "on" for name in ("部门初审", "协会终审")})
+    response = admin.post(reverse("review:workflow", args=[workflow.pk]), data)
+    assert response.status_code == 200 and "审核流程至少需要一个审核环节。" in response.content.decode()
+    assert [s.name for s in workflow.stages.all()] == ["部门初审", "协会终审"]
+
+
 def test_a_signed_stage_cannot_be_deleted(client_as):
     admin = client_as("admin")
     workflow = Workflow.objects.get(name=THREE_REVIEWS)
@@ -161,3 +171,18 @@ def test_administrators_and_member_units_are_not_offered_as_signers(client_as):
     assert '<option value="admin">' not in page and '<option value="member">' not in page
     response = admin.post(LIST, new_workflow_form(admin, **{**TWO_STAGES, "stages-1-role": "admin"}))
     assert "选择一个有效的选项" in response.content.decode()
+
+
+def test_moving_a_channel_with_items_in_review_says_so_and_is_audited(client_as):
+    admin = client_as("admin")
+    workflow = Workflow.objects.get(name=TWO_LEVEL)
+    channel = Channel.objects.get(name="要闻动态")
+    move_url = reverse("review:workflow_channel", args=[workflow.pk])
+    response = admin.post(move_url, {"channel": ""})
+    assert response.status_code == 200 and "请选择要改用此流程的渠道。" in response.content.decode()
+
+    page = admin.post(move_url, {"channel": channel.pk}, follow=True).content.decode()
+    assert "正在审核，接下来按本流程尚未签署的环节继续审核" in page  # the demo's item waiting at 复审
+    assert "网站栏目 · 要闻动态" in page.split('data-testid="workflow-channels"', 1)[1]
+    entry = AuditEntry.objects.filter(action="review.workflow_assigned", object_id=str(channel.pk)).last()
+    assert entry.details["old"] == THREE_REVIEWS and entry.details["new"] == TWO_LEVEL
