@@ -319,3 +319,16 @@ def test_closed_channels_cannot_be_chosen(person, column):
     column.save()
     with pytest.raises(ContentError, match="渠道已停用"):
         new_item(person("editor"), column)
+
+
+def test_an_edit_after_an_emergency_approval_sends_the_item_through_full_review_again(person, column):
+    editor = person("editor")
+    item = new_item(editor, column)
+    submit_item(item, editor)
+    emergency_approve(item, person("spokesperson"), consultation="电话请示陈局长，同意", reason="突发事件通报")
+    edit_item(refresh(item), editor, ItemInput(title=item.title, body=BODY + "（更新）", channels=[column]))
+    item = refresh(item)
+    assert flow.open_emergency(item) is None and publishable_refusal(item) == "稿件尚未审核通过。"
+    submit_item(item, editor)
+    decide(refresh(item), person("editor2"), verdict="reject", opinion="更新内容须核实。")  # an ordinary rejection again
+    assert refresh(item).status == Item.Status.REJECTED

@@ -45,7 +45,7 @@ def missing_stages(item: Item) -> list[Stage]:
 
 
 def open_emergency(item: Item) -> EmergencyApproval | None:
-    return item.emergency_approvals.filter(completed_at__isnull=True).first()
+    return item.emergency_approvals.open().first()
 
 
 def reviewing_department(item: Item) -> Department:

@@ -109,6 +109,13 @@ class Decision(models.Model):
         return f"{self.item} {self.stage_name} {self.person} {self.get_verdict_display()}"
 
 
+class EmergencyApprovalQuerySet(models.QuerySet):
+    def open(self):
+        """Approvals whose follow-up signatures are still owed: not completed, and still bound to the item's
+        current revision (an edit supersedes them; the item goes through review again)."""
+        return self.filter(completed_at__isnull=True, content_hash=models.F("item__current_revision__content_hash"))
+
+
 class EmergencyApproval(models.Model):
     """An emergency approval (应急审核) given after consulting the main leader; stages still owed. R6."""
 
@@ -122,6 +129,8 @@ class EmergencyApproval(models.Model):
     reason = models.TextField(_("应急理由"))
     approved_at = models.DateTimeField(_("批准时间"), auto_now_add=True)
     completed_at = models.DateTimeField(_("补签完成时间"), null=True, blank=True)
+
+    objects = EmergencyApprovalQuerySet.as_manager()
 
     class Meta:
         ordering = ["-approved_at"]

@@ -92,7 +92,7 @@ def emergency_completions(person: Person) -> list[Task]:
     """应急审核待补签: items published on an emergency approval with a stage `person` still owes (R6)."""
     if not person.roles():
         return []
-    open_approval = EmergencyApproval.objects.filter(item=OuterRef("pk"), completed_at__isnull=True)
+    open_approval = EmergencyApproval.objects.open().filter(item=OuterRef("pk"))
     return _tasks(person, _candidates(person).filter(Exists(open_approval), status=Item.Status.APPROVED))
 
 

@@ -36,7 +36,7 @@ def _remind(people, message: str, url: str, now: datetime) -> int:
 def _emergency_reminders(now: datetime) -> int:
     """Those who may sign the next stage still owed on an item published on an emergency approval."""
     sent = 0
-    for approval in EmergencyApproval.objects.filter(completed_at__isnull=True).select_related("item"):
+    for approval in EmergencyApproval.objects.open().select_related("item"):
         item = approval.item
         stage = flow.next_stage(item)
         if stage is None:

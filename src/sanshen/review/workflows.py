@@ -74,7 +74,7 @@ def save_workflow(form, stages, *, acting_user: Person, request=None) -> Workflo
 
 def items_in_review(channel: Channel) -> int:
     """Items on the channel whose review is under way, including stages owed after an emergency approval."""
-    owed = EmergencyApproval.objects.filter(item=OuterRef("pk"), completed_at__isnull=True)
+    owed = EmergencyApproval.objects.open().filter(item=OuterRef("pk"))
     return channel.item_set.filter(
         Q(status__in=[Item.Status.IN_REVIEW, Item.Status.AWAITING_SECRECY]) | Q(Exists(owed))).count()
 
