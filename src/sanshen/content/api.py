@@ -25,6 +25,7 @@ from sanshen.publishing.models import Channel
 from sanshen.review import flow
 from sanshen.review import services as review
 from sanshen.review.models import Decision, SecrecyRequest, Stage
+from sanshen.review.sheet import render_review_sheet
 
 from . import services
 from .models import Item, ScreeningReport, Source
@@ -524,8 +525,6 @@ def override(request, item_id: ItemId, payload: OverrideIn):
 def review_sheet(request, item_id: ItemId):
     """审核单：稿件、筛查摘要、各环节签字、意见、时间和版本哈希。
     The review sheet: the item, screening summary, every stage's signature, opinion, time and revision hash."""
-    from sanshen.review.sheet import render_review_sheet
-
     item = visible_item(request, item_id)
     response = HttpResponse(render_review_sheet(item), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="review-sheet-{item.pk}.pdf"'

@@ -3,6 +3,7 @@
 import hashlib
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -159,8 +160,6 @@ def attach_file(item: Item, person: Person, name: str, data: bytes, *, request=N
         text = extract(data, name).text
     except ExtractError as error:
         raise ContentError(_("无法读取文件“%(name)s”：%(error)s") % {"name": name, "error": error}) from None
-    from django.core.files.base import ContentFile
-
     with transaction.atomic():
         attachment = Attachment(item=item, filename=name, sha256=hashlib.sha256(data).hexdigest(), text=text,
                                 uploaded_by=person)
@@ -185,6 +184,7 @@ def import_body(name: str, data: bytes) -> str:
 
 def submit_item(item: Item, person: Person, *, request=None) -> ScreeningReport:
     """Send a draft into review (提交审核): screen it, work out escalation, tell the first reviewers."""
+    # review builds on content, so it is imported here rather than at the top
     from sanshen.review import flow
     from sanshen.review.services import escalation_reasons, notify_next
 

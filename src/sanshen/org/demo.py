@@ -8,6 +8,7 @@ from django.contrib.auth import password_validation
 from django.db import transaction
 from django.utils import timezone
 
+from sanshen.content.demo import load_demo_content
 from sanshen.oversight.audit import record
 
 from .models import Department, Person, Pledge, Role
@@ -90,8 +91,6 @@ def load_demo(password: str | None = None) -> dict[str, str]:
             if spec.pledge and not person.pledges.exists():
                 Pledge.objects.create(person=person, signed_on=timezone.localdate(), recorded_by=admin,
                                       note="演示数据")
-        from sanshen.content.demo import load_demo_content
-
         load_demo_content({p.username: p for p in Person.objects.filter(username__in=logins)})
         record("org.demo_loaded", actor=admin, details={"bureau": BUREAU, "people": sorted(logins)})
     return logins

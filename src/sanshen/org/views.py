@@ -5,6 +5,7 @@ from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -23,11 +24,24 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from sanshen.web.mixins import ActionRequiredMixin, AuditedFormMixin, action_required
 
 from . import services
-from .forms import (CalendarDayForm, DepartmentForm, PersonForm, PledgeForm, TemporaryGrantForm, TokenForm,
-                    WorkingPolicyForm)
-from .models import CalendarDay, Department, Person, Pledge, TemporaryGrant, WorkingPolicy
+from .forms import (
+    CalendarDayForm,
+    DepartmentForm,
+    PersonForm,
+    PledgeForm,
+    TemporaryGrantForm,
+    TokenForm,
+    WorkingPolicyForm,
+)
+from .models import (
+    CalendarDay,
+    Department,
+    Person,
+    Pledge,
+    TemporaryGrant,
+    WorkingPolicy,
+)
 from .workdays import add_working_days
-
 
 # ---- signing in -------------------------------------------------------------------------------
 
@@ -38,8 +52,6 @@ class LoginView(auth_views.LoginView):
 
 def locked_out(request, credentials=None, *args, **kwargs):
     """Shown by django-axes instead of the login form once an account is locked (账号锁定)."""
-    from django.conf import settings
-
     minutes = int(settings.AXES_COOLOFF_TIME * 60)
     return render(request, "org/login.html", {
         "form": LoginView.form_class(request),
