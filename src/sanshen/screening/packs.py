@@ -128,18 +128,7 @@ def parse_lexicon(text: str, name: str = "<lexicon>") -> list[LexiconLine]:
 
 
 def read_lexicon_file(path: str | Path) -> tuple[list[LexiconLine], bytes]:
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise PackError(f"{path}: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise PackError(f"{path}: lexicon is neither UTF-8 nor GB18030") from None
+    text, raw = read_lexicon_file_text(path)
     return parse_lexicon(text, str(path)), raw
 
 
@@ -155,6 +144,7 @@ def read_allow_file(path: str | Path) -> tuple[list[str], bytes]:
 
 
 def read_lexicon_file_text(path: str | Path) -> tuple[str, bytes]:
+    """A user's data file as text (UTF-8, or GB18030 as offices still save it), with its raw bytes."""
     p = Path(path)
     try:
         raw = p.read_bytes()
