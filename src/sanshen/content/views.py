@@ -4,7 +4,6 @@ Every change goes through content.services / review.services; every refusal come
 module or a service, shown in Chinese.
 """
 
-from functools import wraps
 
 from django.contrib import messages
 from django.http import FileResponse, Http404
@@ -19,8 +18,9 @@ from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.models import AuditEntry
 from sanshen.review import flow
 from sanshen.review.services import decision_refusal, override_finding
-from sanshen.web.mixins import ActionRequiredMixin, AuditedFormMixin, action_required, refuse
+from sanshen.web.mixins import ActionRequiredMixin, AuditedFormMixin, action_required
 
+from .access import item_action
 from .diff import char_diff
 from .forms import AttachmentForm, ItemForm, OverrideForm, SourceForm, item_input
 from .highlight import apply_suggestion, finding_title, in_context, marked
@@ -40,24 +40,6 @@ HISTORY_LABELS = {
     "review.secrecy_answered": gettext_lazy("保密审查结论"),
 }
 FIXABLE_PARTS = ("title", "body")
-
-
-def item_action(action: str):
-    """Load the item named in the URL and let the request through only if `action` on it is allowed."""
-
-    def decorator(view):
-        @wraps(view)
-        @action_required("web.view_dashboard")
-        def wrapper(request, pk, *args, **kwargs):
-            item = get_object_or_404(Item.objects.select_related("department", "author", "current_revision"), pk=pk)
-            reason = reason_to_prevent(action, request.user, item)
-            if reason:
-                return refuse(request, reason)
-            return view(request, item, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def optional_url(name: str, *args) -> str:

@@ -1,31 +1,13 @@
 """The review sheet page (审核单) and its PDF downloads, with the filing form (发布审查备案表)."""
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from sanshen.content.models import Item
-from sanshen.org.permissions import reason_to_prevent
-from sanshen.web.mixins import refuse
+from sanshen.content.access import item_action
 
 from .sheet import render_filing_form, render_review_sheet, review_sheet_context
 
-
-def viewable_item(view):
-    """Signed-in users only, and only for items the permission module lets them see (content.view_item)."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, pk):
-        item = get_object_or_404(Item.objects.select_related("department", "author", "current_revision"), pk=pk)
-        reason = reason_to_prevent("content.view_item", request.user, item)
-        if reason:
-            return refuse(request, reason)
-        return view(request, item)
-
-    return wrapper
+viewable_item = item_action("content.view_item")
 
 
 def pdf_response(data: bytes, filename: str) -> HttpResponse:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sanshen.content.access import item_action
 from sanshen.content.models import Item
 from sanshen.content.services import ContentError
 from sanshen.org.permissions import reason_to_prevent
@@ -23,12 +24,6 @@ def _screening(item: Item) -> dict:
     return {"report": report, "blocking": flow.unresolved_blocking(item, report) if report else []}
 
 
-def _item_page(request, pk: int, action: str):
-    """The item, or the refusal page when the permission module says no."""
-    item = get_object_or_404(Item.objects.select_related("author", "department", "current_revision"), pk=pk)
-    return item, reason_to_prevent(action, request.user, item)
-
-
 @action_required("review.view_queue")
 def review_queue(request):
     return render(request, "review/queue.html", {
@@ -40,10 +35,10 @@ def review_queue(request):
 
 
 @action_required("review.view_queue")
-def decide(request, pk):
+@item_action("content.view_item")
+def decide(request, item):
     """审核签字: sign the next stage of the item — approve or send back with an opinion (R3–R5)."""
-    item, reason = _item_page(request, pk, "content.view_item")
-    reason = reason or services.decision_refusal(item, request.user)
+    reason = services.decision_refusal(item, request.user)
     if reason:
         return refuse(request, reason)
     stage = flow.next_stage(item)
@@ -69,11 +64,9 @@ def decide(request, pk):
 
 
 @action_required("review.view_queue")
-def emergency(request, pk):
+@item_action("review.emergency_approve")
+def emergency(request, item):
     """应急审核: approve at once after consulting the main leader; the missing stages are signed afterwards (R6)."""
-    item, reason = _item_page(request, pk, "review.emergency_approve")
-    if reason:
-        return refuse(request, reason)
     form = EmergencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,11 +82,9 @@ def emergency(request, pk):
 
 
 @action_required("review.view_queue")
-def secrecy_request(request, pk):
+@item_action("review.request_secrecy")
+def secrecy_request(request, item):
     """提请保密审查: the item waits until the secrecy reviewer answers, due in 7 working days (R7)."""
-    item, reason = _item_page(request, pk, "review.request_secrecy")
-    if reason:
-        return refuse(request, reason)
     form = SecrecyRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
