@@ -29,7 +29,7 @@ def item_url(item: Item) -> str:
     return reverse("content:item", args=[item.pk])
 
 
-def escalation_reasons(item: Item, report: ScreeningReport, requested_by: Person | None = None) -> list[str]:
+def escalation_reasons(item: Item, report: ScreeningReport) -> list[str]:
     """Why this item also needs the main leader's 终审 (R1, S6), each reason in words."""
     reasons = []
     if any(f["rule"].startswith("leader") for f in report.findings):
@@ -40,8 +40,6 @@ def escalation_reasons(item: Item, report: ScreeningReport, requested_by: Person
         reasons.append(_("敏感程度为“%(level)s”") % {"level": item.get_sensitivity_display()})
     for channel in item.channels.filter(requires_final_review=True):
         reasons.append(_("渠道“%(channel)s”要求终审") % {"channel": channel.name})
-    if requested_by is not None:
-        reasons.append(_("%(name)s 提请终审") % {"name": requested_by})
     return reasons
 
 
@@ -126,9 +124,8 @@ def decide(item: Item, person: Person, *, verdict: str, opinion: str, checklist:
             notify([item.author], _("稿件“%(title)s”被%(stage)s退回：%(opinion)s")
                    % {"title": item.title, "stage": stage.name, "opinion": opinion}, item_url(item))
         else:
-            if request_final_review and not any("提请终审" in r for r in item.escalation_reasons):
-                item.escalation_reasons = item.escalation_reasons + [
-                    _("%(name)s 提请终审") % {"name": person}]
+            if request_final_review:
+                item.escalation_reasons = item.escalation_reasons + [_("%(name)s 提请终审") % {"name": person}]
             if not flow.missing_stages(item):
                 if emergency:
                     emergency.completed_at = timezone.now()
