@@ -77,6 +77,19 @@ def _checklist_refusal(stage, checklist: dict) -> str | None:
     return None
 
 
+def _blocking_refusal(item: Item, *, screen_again: bool) -> str | None:
+    """Unresolved blocking findings stop an approval; the last approval screens the revision once more (S5)."""
+    report = screen_revision(item.current_revision, ScreeningReport.Trigger.FINAL) if screen_again else None
+    blocking = flow.unresolved_blocking(item, report)
+    if not blocking:
+        return None
+    if screen_again:
+        message = _("终审前复筛发现 %(n)s 项须修改的问题（如“%(text)s”），请退回修改或由审核人写明理由后确认。")
+    else:
+        message = _("筛查发现 %(n)s 项须修改的问题（如“%(text)s”），须先修改或由审核人写明理由后确认。")
+    return message % {"n": len(blocking), "text": blocking[0]["text"]}
+
+
 def decide(item: Item, person: Person, *, verdict: str, opinion: str, checklist: dict | None = None,
            proofread: bool = False, request_final_review: bool = False, request=None) -> Decision:
     """Sign the next stage: approve (bound to the revision's content hash) or reject with reasons (R3–R5)."""
@@ -101,19 +114,8 @@ def decide(item: Item, person: Person, *, verdict: str, opinion: str, checklist:
             if not proofread:
                 raise ReviewError(_("请确认已完成校对（三校）。"))
             refuse_if(source_refusal(item))
-        is_last = verdict == Decision.Verdict.APPROVE and not request_final_review and \
-            flow.missing_stages(item) == [stage]
-        if is_last and not emergency:
-            report = screen_revision(item.current_revision, ScreeningReport.Trigger.FINAL)
-            blocking = flow.unresolved_blocking(item, report)
-            if blocking:
-                raise ReviewError(_("终审前复筛发现 %(n)s 项须修改的问题（如“%(text)s”），请退回修改或由审核人写明理由后确认。")
-                                  % {"n": len(blocking), "text": blocking[0]["text"]})
-        elif verdict == Decision.Verdict.APPROVE:
-            blocking = flow.unresolved_blocking(item)
-            if blocking:
-                raise ReviewError(_("筛查发现 %(n)s 项须修改的问题（如“%(text)s”），须先修改或由审核人写明理由后确认。")
-                                  % {"n": len(blocking), "text": blocking[0]["text"]})
+            is_last = not request_final_review and flow.missing_stages(item) == [stage]
+            refuse_if(_blocking_refusal(item, screen_again=is_last and not emergency))
         decision = Decision.objects.create(
             item=item, revision=item.current_revision, content_hash=item.current_revision.content_hash,
             stage=stage, stage_name=stage.name, role=stage.role, person=person, verdict=verdict, opinion=opinion,
