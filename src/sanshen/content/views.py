@@ -18,7 +18,7 @@ from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.models import AuditEntry
 from sanshen.review import flow
 from sanshen.review.services import decision_refusal, override_finding
-from sanshen.web.mixins import ActionRequiredMixin, AuditedFormMixin, action_required
+from sanshen.web.mixins import ActionRequiredMixin, AuditedFormMixin, action_required, say_form_kept
 
 from .access import item_action
 from .diff import char_diff
@@ -90,7 +90,7 @@ def item_form(request, item: Item | None):
             messages.success(request, _("已保存（第 %(n)s 版）。") % {"n": saved.current_revision.number})
             return redirect(item_url(saved))
     if request.method == "POST":
-        messages.error(request, _("请更正下面标出的错误，您填写的内容已保留。"))
+        say_form_kept(request)
     return render(request, "content/item_form.html", {"form": form, "item": item})
 
 

@@ -21,7 +21,7 @@ from django.views.generic import CreateView, ListView, UpdateView
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sanshen.web.mixins import ActionRequiredMixin, AuditedFormMixin, action_required
+from sanshen.web.mixins import ActionRequiredMixin, AuditedFormMixin, action_required, say_form_kept
 
 from . import services
 from .forms import (
@@ -154,7 +154,7 @@ class PersonEdit(ActionRequiredMixin, UpdateView):
         return redirect(self.success_url)
 
     def form_invalid(self, form):
-        messages.error(self.request, _("请更正下面标出的错误，您填写的内容已保留。"))
+        say_form_kept(self.request)
         return super().form_invalid(form)
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sanshen.publishing.models import Channel
-from sanshen.web.mixins import action_required
+from sanshen.web.mixins import action_required, say_form_kept
 
 from . import workflows
 from .models import CHECKLIST_LABELS, Workflow
@@ -28,7 +28,7 @@ def _save(request, form, stages) -> Workflow | None:
             return workflows.save_workflow(form, stages, acting_user=request.user, request=request)
         except workflows.WorkflowError as error:
             form.add_error(None, str(error))
-    messages.error(request, _("请更正下面标出的错误，您填写的内容已保留。"))
+    say_form_kept(request)
     return None
 
 

@@ -13,6 +13,11 @@ from sanshen.org.permissions import reason_to_prevent
 from sanshen.org.services import save_form
 
 
+def say_form_kept(request) -> None:
+    """Tell the person their form has errors and that nothing they typed was lost."""
+    messages.error(request, _("请更正下面标出的错误，您填写的内容已保留。"))
+
+
 def refuse(request, reason: str):
     """The page shown when the permission module says no (403)."""
     return render(request, "web/refused.html", {"reason": reason}, status=403)
@@ -44,7 +49,7 @@ class AuditedFormMixin:
         return redirect(self.get_success_url())
 
     def form_invalid(self, form):
-        messages.error(self.request, _("请更正下面标出的错误，您填写的内容已保留。"))
+        say_form_kept(self.request)
         return super().form_invalid(form)
 
 
