@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "sanshen.content",
     "sanshen.review",
     "sanshen.publishing",
+    "sanshen.website",
+    "sanshen.lexicons",
     "sanshen.web",
 ]
 

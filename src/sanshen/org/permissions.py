@@ -88,6 +88,13 @@ def may_see_item(user, item) -> str | None:
     return None
 
 
+def own_department_follow_up(user, follow_up) -> str | None:
+    """回头看 is done by the department that submitted the item (002§16)."""
+    if follow_up.department_id != user.department_id:
+        return _("回头看由报送部门（%(department)s）完成。") % {"department": follow_up.department}
+    return None
+
+
 ACTIONS: dict[str, Action] = {
     "web.view_dashboard": Action(is_signed_in, gettext_lazy("请先登录。")),
     "org.manage_departments": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以管理部门。")),
@@ -121,6 +128,27 @@ ACTIONS: dict[str, Action] = {
                                      open_for_secrecy_and_visible),
     "review.answer_secrecy": Action(has_role(Role.SECRECY), gettext_lazy("只有保密审查员可以作出保密审查结论。")),
     "review.manage_workflows": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以配置审核流程。")),
+    "publishing.view_publications": Action(is_staff_member, gettext_lazy("会员单位不能查看发布记录。")),
+    "publishing.publish": Action(has_role(Role.OFFICER), gettext_lazy("只有信息专管员可以发布信息。"), may_see_item),
+    "publishing.retract": Action(has_role(Role.OFFICER), gettext_lazy("只有信息专管员可以撤回已发布的信息。"),
+                                 may_see_item),
+    "publishing.take_offline": Action(
+        has_role(Role.OFFICER, Role.LEADER, Role.MAIN_LEADER),
+        gettext_lazy("只有信息专管员、分管领导或主要领导可以熔断渠道。")),
+    "publishing.restore_channel": Action(
+        has_role(Role.LEADER, Role.MAIN_LEADER), gettext_lazy("只有分管领导或主要领导可以恢复已熔断的渠道。")),
+    "publishing.manage_channels": Action(
+        has_role(Role.ADMIN, Role.OFFICER), gettext_lazy("只有系统管理员或信息专管员可以管理栏目和账号。")),
+    "publishing.approve_account_closing": Action(
+        has_role(Role.MAIN_LEADER), gettext_lazy("关闭政务新媒体账号须经单位主要领导批准。")),
+    "publishing.view_deliveries": Action(
+        has_role(Role.ADMIN, Role.OFFICER), gettext_lazy("只有系统管理员或信息专管员可以查看推送记录。")),
+    "publishing.retry_delivery": Action(has_role(Role.OFFICER), gettext_lazy("只有信息专管员可以重新推送。")),
+    "publishing.answer_follow_up": Action(
+        has_role(Role.EDITOR, Role.SECTION_HEAD), gettext_lazy("只有报送部门的采编员或科室负责人可以填写回头看结果。"),
+        own_department_follow_up),
+    "lexicons.view_notices": Action(is_staff_member, gettext_lazy("会员单位不接收关键词提醒。")),
+    "lexicons.manage": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以维护筛查词库和规则。")),
 }
 
 for _name, _action in ACTIONS.items():

@@ -1,7 +1,11 @@
-"""Channels (发布渠道): website columns, new-media accounts, submission to a higher portal. P1."""
+"""Channels (发布渠道) and what was published where: publications, deliveries, outages, 回头看. P1–P6."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+NEWS_THRESHOLD_DAYS = 14  # national website inspection indicators: news columns at least every 2 weeks
+SLOW_THRESHOLD_DAYS = 183  # notices and policy columns: every 6 months
 
 
 class Channel(models.Model):
@@ -16,6 +20,8 @@ class Channel(models.Model):
         MINI_PROGRAM = "mini_program", _("小程序")
         HIGHER_PORTAL = "higher_portal", _("上级门户报送")
 
+    NEW_MEDIA = (Kind.WECHAT, Kind.WEIBO, Kind.VIDEO, Kind.APP, Kind.MINI_PROGRAM)
+
     name = models.CharField(_("名称"), max_length=100)
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices, default=Kind.WEBSITE_COLUMN)
     parent = models.ForeignKey("self", verbose_name=_("上级栏目"), null=True, blank=True, on_delete=models.PROTECT,
@@ -24,11 +30,21 @@ class Channel(models.Model):
                                    on_delete=models.PROTECT)
     responsible = models.ForeignKey("org.Person", verbose_name=_("责任人"), null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="channels_responsible")
+    publisher = models.ForeignKey("org.Person", verbose_name=_("发布人"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="channels_published",
+                                  help_text=_("留空时，任何信息专管员都可以发布到此渠道。"))
     workflow = models.ForeignKey("review.Workflow", verbose_name=_("审核流程"), on_delete=models.PROTECT)
     is_classified = models.BooleanField(_("涉密渠道"), default=False,
                                         help_text=_("只有涉密渠道可以承载涉密稿件；互联网渠道一律不得勾选。"))
     requires_final_review = models.BooleanField(_("须主要领导终审"), default=False)
     is_active = models.BooleanField(_("启用"), default=True)
+    update_threshold_days = models.PositiveIntegerField(
+        _("更新期限（天）"), default=NEWS_THRESHOLD_DAYS,
+        help_text=_("超过这么多天没有发布新内容即视为不更新（动态类栏目2周，通知公告、政策文件类6个月）。"))
+    webhook_url = models.URLField(_("推送地址"), blank=True,
+                                  help_text=_("发布、撤回时以签名请求推送到此地址（网站栏目之外的渠道）。"))
+    webhook_secret = models.CharField(_("签名密钥"), max_length=100, blank=True)
+    is_offline = models.BooleanField(_("已熔断"), default=False)
 
     class Meta:
         ordering = ["kind", "name"]
@@ -37,3 +53,148 @@ class Channel(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.name}"
+
+    @property
+    def is_website(self) -> bool:
+        return self.kind == self.Kind.WEBSITE_COLUMN
+
+    @property
+    def is_new_media(self) -> bool:
+        return self.kind in self.NEW_MEDIA
+
+
+class Account(models.Model):
+    """A new-media account's filing record (政务新媒体备案登记表), opening to de-registration. P2."""
+
+    channel = models.OneToOneField(Channel, verbose_name=_("渠道"), on_delete=models.CASCADE, related_name="account")
+    platform = models.CharField(_("平台"), max_length=50)
+    account_id = models.CharField(_("账号ID"), max_length=100, blank=True)
+    purpose = models.CharField(_("功能定位"), max_length=200, help_text=_("账号与本单位工作职责的关系。"))
+    operator = models.ForeignKey("org.Person", verbose_name=_("运维人员"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    contact_phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    opened_on = models.DateField(_("开设日期"))
+    filing_due = models.DateField(_("备案期限"))
+    filed_on = models.DateField(_("备案日期"), null=True, blank=True)
+    filing_reference = models.CharField(_("备案编号"), max_length=100, blank=True)
+    closing_approved_by = models.ForeignKey("org.Person", verbose_name=_("关停批准人"), null=True, blank=True,
+                                            on_delete=models.PROTECT, related_name="+")
+    closing_notice = models.TextField(_("关停公告"), blank=True)
+    closed_on = models.DateField(_("注销日期"), null=True, blank=True)
+    deregistration_due = models.DateField(_("注销备案期限"), null=True, blank=True)
+    deregistration_filed_on = models.DateField(_("注销备案日期"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["opened_on"]
+        verbose_name = _("新媒体账号")
+        verbose_name_plural = _("新媒体账号")
+
+    def __str__(self):
+        return str(self.channel)
+
+
+class Publication(models.Model):
+    """One item published to one channel (发布记录): the exact revision, when, by whom. P3, S5."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("定时待发")
+        LIVE = "live", _("已发布")
+        SUPERSEDED = "superseded", _("已被新版本替换")
+        RETRACTED = "retracted", _("已撤回")
+        CANCELLED = "cancelled", _("已取消")
+
+    item = models.ForeignKey("content.Item", on_delete=models.PROTECT, related_name="publications")
+    revision = models.ForeignKey("content.Revision", on_delete=models.PROTECT, related_name="publications")
+    content_hash = models.CharField(_("内容指纹"), max_length=64)
+    channel = models.ForeignKey(Channel, verbose_name=_("渠道"), on_delete=models.PROTECT, related_name="publications")
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, db_index=True)
+    scheduled_for = models.DateTimeField(_("定时发布时间"), null=True, blank=True)
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True, db_index=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("发布人"), on_delete=models.PROTECT,
+                                     related_name="+")
+    retracted_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
+    retracted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("撤回人"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    retraction_reason = models.CharField(_("撤回原因"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("发布记录")
+        verbose_name_plural = _("发布记录")
+        indexes = [models.Index(fields=["channel", "status", "-published_at"])]
+
+    def __str__(self):
+        return f"{self.item} → {self.channel}"
+
+
+class Delivery(models.Model):
+    """Handing a publication or retraction to an outside channel (推送记录): webhook or export package. P4."""
+
+    class Action(models.TextChoices):
+        PUBLISH = "publish", _("发布")
+        RETRACT = "retract", _("撤回")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待推送")
+        DELIVERED = "delivered", _("已送达")
+        FAILED = "failed", _("失败")
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="deliveries")
+    action = models.CharField(_("动作"), max_length=10, choices=Action.choices)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING,
+                              db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    next_attempt_at = models.DateTimeField(_("下次尝试"), null=True, blank=True)
+    response_code = models.PositiveSmallIntegerField(_("响应码"), null=True, blank=True)
+    last_error = models.CharField(_("错误"), max_length=300, blank=True)
+    delivered_at = models.DateTimeField(_("送达时间"), null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("推送记录")
+        verbose_name_plural = _("推送记录")
+
+
+class Outage(models.Model):
+    """A channel taken offline at once (熔断) and, later, restored. P6, 003 三(二)3."""
+
+    channel = models.ForeignKey(Channel, verbose_name=_("渠道"), on_delete=models.PROTECT, related_name="outages")
+    reason = models.CharField(_("熔断原因"), max_length=300)
+    started_at = models.DateTimeField(_("熔断时间"), auto_now_add=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.PROTECT,
+                                   related_name="+")
+    restored_at = models.DateTimeField(_("恢复时间"), null=True, blank=True)
+    restored_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("恢复人"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    restore_note = models.CharField(_("恢复说明"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        verbose_name = _("熔断记录")
+        verbose_name_plural = _("熔断记录")
+
+
+class FollowUp(models.Model):
+    """The submitting department's check after publishing (回头看), and its result. P6, 002§16."""
+
+    class Result(models.TextChoices):
+        FINE = "fine", _("无问题")
+        NEEDS_CORRECTION = "needs_correction", _("需要更正")
+        RETRACT = "retract", _("需要撤回")
+
+    item = models.ForeignKey("content.Item", on_delete=models.CASCADE, related_name="follow_ups")
+    revision = models.ForeignKey("content.Revision", on_delete=models.PROTECT, related_name="+")
+    department = models.ForeignKey("org.Department", verbose_name=_("报送部门"), on_delete=models.PROTECT)
+    due_on = models.DateField(_("完成期限"))
+    result = models.CharField(_("结果"), max_length=20, choices=Result.choices, blank=True)
+    note = models.CharField(_("说明"), max_length=300, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("检查人"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    answered_at = models.DateTimeField(_("检查时间"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("回头看")
+        verbose_name_plural = _("回头看")
