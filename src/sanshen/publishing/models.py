@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 NEWS_THRESHOLD_DAYS = 14  # national website inspection indicators: news columns at least every 2 weeks
@@ -83,6 +84,14 @@ class Account(models.Model):
     closed_on = models.DateField(_("注销日期"), null=True, blank=True)
     deregistration_due = models.DateField(_("注销备案期限"), null=True, blank=True)
     deregistration_filed_on = models.DateField(_("注销备案日期"), null=True, blank=True)
+    filing_due_warning = models.CharField(_("备案期限说明"), max_length=200, blank=True)
+    closing_reason = models.CharField(_("关停理由"), max_length=300, blank=True)
+    closing_requested_by = models.ForeignKey("org.Person", verbose_name=_("关停申请人"), null=True, blank=True,
+                                             on_delete=models.PROTECT, related_name="+")
+    closing_requested_at = models.DateTimeField(_("关停申请时间"), null=True, blank=True)
+    closing_approved_at = models.DateTimeField(_("关停批准时间"), null=True, blank=True)
+    deregistration_due_warning = models.CharField(_("注销备案期限说明"), max_length=200, blank=True)
+    deregistration_reference = models.CharField(_("注销备案编号"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["opened_on"]
@@ -91,6 +100,35 @@ class Account(models.Model):
 
     def __str__(self):
         return str(self.channel)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
+
+    @property
+    def filing_overdue(self) -> bool:
+        """备案超期: not filed and the 10 working days have passed."""
+        return self.filed_on is None and self.filing_due < timezone.localdate()
+
+    @property
+    def deregistration_overdue(self) -> bool:
+        """注销备案超期: closed, not yet reported, and the 10 working days have passed."""
+        return (self.closed_on is not None and self.deregistration_filed_on is None
+                and self.deregistration_due is not None and self.deregistration_due < timezone.localdate())
+
+
+class NamingKeyword(models.Model):
+    """A word tying an account's name to the body's duties (命名关键词), e.g. 工信, 工业, the city name. 001 newmedia§6."""
+
+    word = models.CharField(_("关键词"), max_length=30, unique=True)
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = _("账号命名关键词")
+        verbose_name_plural = _("账号命名关键词")
+
+    def __str__(self):
+        return self.word
 
 
 class Publication(models.Model):
