@@ -157,6 +157,7 @@ class ScreeningReport(models.Model):
         SUBMIT = "submit", _("提交时")
         FINAL = "final", _("终审前")
         SAVE = "save", _("保存时")
+        RESCREEN = "rescreen", _("词库更新后复查")
 
     revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="screenings")
     trigger = models.CharField(_("触发"), max_length=10, choices=Trigger.choices)
