@@ -14,6 +14,8 @@ from sanshen.content.api import items_router, secrecy_router
 from sanshen.org.models import Role
 from sanshen.org.tokens import TOKEN_LIFETIME, issue_token, person_for_token
 from sanshen.oversight.audit import record
+from sanshen.publishing.channel_api import channels_router
+from sanshen.publishing.api import publications_router
 
 
 class BearerToken(HttpBearer):
@@ -32,7 +34,9 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/items", items_router)
+api.add_router("/items", publications_router)
 api.add_router("/secrecy-requests", secrecy_router)
+api.add_router("/channels", channels_router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -10,18 +10,18 @@ from tests.conftest import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-REVIEWER = ["工作台", "审核任务", "提醒"]
-AUTHOR = ["工作台", "我的稿件", "审核任务", "提醒"]
+REVIEWER = ["工作台", "审核任务", "提醒", "发布管理", "回头看"]
+AUTHOR = ["工作台", "我的稿件", "审核任务", "提醒", "发布管理", "回头看"]
 NAVIGATION = {
     "editor": AUTHOR, "editor2": AUTHOR,
     "member": ["工作台", "我的稿件", "提醒"],
     "head": REVIEWER, "spokesperson": REVIEWER,
-    "officer": REVIEWER + ["稿源单位"],
+    "officer": REVIEWER + ["稿源单位", "栏目和账号"],
     "leader": REVIEWER + ["临时授权"],
     "chief": REVIEWER + ["临时授权", "操作日志"],
-    "secrecy": ["工作台", "审核任务", "保密审查", "提醒", "保密承诺书", "操作日志"],
+    "secrecy": ["工作台", "审核任务", "保密审查", "提醒", "发布管理", "回头看", "保密承诺书", "操作日志"],
     "admin": REVIEWER + ["部门", "人员与角色", "保密承诺书", "临时授权", "工作时间", "审核流程", "稿源单位",
-              "操作日志"],
+              "栏目和账号", "操作日志"],
 }
 
 

@@ -16,6 +16,8 @@ from django.views.generic import CreateView, ListView, UpdateView
 
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.models import AuditEntry
+from sanshen.publishing.services import PENDING
+from sanshen.publishing.timeliness import timeliness
 from sanshen.review import flow
 from sanshen.review.services import decision_refusal, override_finding
 from sanshen.web.mixins import ActionRequiredMixin, AuditedFormMixin, action_required, say_form_kept
@@ -38,6 +40,11 @@ HISTORY_LABELS = {
     "review.emergency_approved": gettext_lazy("应急审核"),
     "review.secrecy_requested": gettext_lazy("提请保密审查"),
     "review.secrecy_answered": gettext_lazy("保密审查结论"),
+    "publishing.published": gettext_lazy("发布"),
+    "publishing.scheduled": gettext_lazy("定时发布"),
+    "publishing.schedule_cancelled": gettext_lazy("取消定时发布"),
+    "publishing.retracted": gettext_lazy("撤回"),
+    "publishing.follow_up_answered": gettext_lazy("回头看"),
 }
 FIXABLE_PARTS = ("title", "body")
 
@@ -129,6 +136,10 @@ def review_links(item: Item, user) -> list[tuple[str, str]]:
     if reason_to_prevent("review.request_secrecy", user, item) is None:
         links.append((_("提请保密审查"), optional_url("review:secrecy_request", item.pk)))
     links.append((_("审核单"), optional_url("review:sheet", item.pk)))
+    if item.status == Item.Status.APPROVED and reason_to_prevent("publishing.publish", user, item) is None:
+        links.append((_("发布"), optional_url("publishing:publish", item.pk)))
+    if item.publications.filter(status__in=PENDING).exists() and reason_to_prevent("publishing.retract", user, item) is None:
+        links.append((_("撤回"), optional_url("publishing:retract", item.pk)))
     return [(label, url) for label, url in links if url]
 
 
@@ -163,6 +174,8 @@ def item_detail(request, item):
         "revisions": item.revisions.select_related("created_by").order_by("-number"),
         "decisions": item.decisions.select_related("person").order_by("signed_at", "id"),
         "history": history(item),
+        "publications": item.publications.select_related("channel", "published_by", "retracted_by"),
+        "timeliness": timeliness(item),
     })
 
 

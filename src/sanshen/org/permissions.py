@@ -137,6 +137,7 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("只有信息专管员、分管领导或主要领导可以熔断渠道。")),
     "publishing.restore_channel": Action(
         has_role(Role.LEADER, Role.MAIN_LEADER), gettext_lazy("只有分管领导或主要领导可以恢复已熔断的渠道。")),
+    "publishing.view_channels": Action(is_staff_member, gettext_lazy("会员单位不能查看发布渠道。")),
     "publishing.manage_channels": Action(
         has_role(Role.ADMIN, Role.OFFICER), gettext_lazy("只有系统管理员或信息专管员可以管理栏目和账号。")),
     "publishing.approve_account_closing": Action(
@@ -144,9 +145,14 @@ ACTIONS: dict[str, Action] = {
     "publishing.view_deliveries": Action(
         has_role(Role.ADMIN, Role.OFFICER), gettext_lazy("只有系统管理员或信息专管员可以查看推送记录。")),
     "publishing.retry_delivery": Action(has_role(Role.OFFICER), gettext_lazy("只有信息专管员可以重新推送。")),
+    "publishing.confirm_delivery": Action(
+        has_role(Role.OFFICER), gettext_lazy("只有信息专管员可以确认已人工发布到渠道。")),
     "publishing.answer_follow_up": Action(
         has_role(Role.EDITOR, Role.SECTION_HEAD), gettext_lazy("只有报送部门的采编员或科室负责人可以填写回头看结果。"),
         own_department_follow_up),
+    "publishing.view_all_follow_ups": Action(
+        has_role(Role.OFFICER, Role.LEADER, Role.MAIN_LEADER, Role.ADMIN),
+        gettext_lazy("只能查看本部门的回头看。")),
     "lexicons.view_notices": Action(is_staff_member, gettext_lazy("会员单位不接收关键词提醒。")),
     "lexicons.manage": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以维护筛查词库和规则。")),
 }

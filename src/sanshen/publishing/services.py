@@ -131,8 +131,7 @@ def _ask_follow_up(publication: Publication) -> None:
     checkers = Person.objects.filter(is_active=True, department=item.department,
                                      role_assignments__role__in=[Role.EDITOR, Role.SECTION_HEAD]).distinct()
     url = reverse("publishing:follow_ups")
-    transaction.on_commit(lambda: notify(
-        list(checkers), _("稿件“%(title)s”已发布，请在%(due)s前完成回头看") % {"title": item.title, "due": due}, url))
+    notify(list(checkers), _("稿件“%(title)s”已发布，请在%(due)s前完成回头看") % {"title": item.title, "due": due}, url)
 
 
 def publish_due(now: datetime | None = None) -> int:
@@ -157,10 +156,9 @@ def publish_due(now: datetime | None = None) -> int:
                 publication.save(update_fields=["status", "retraction_reason"])
                 record("publishing.schedule_cancelled", obj=item, details={"channel": publication.channel.name,
                                                                            "reason": reason})
-                transaction.on_commit(lambda: notify(
-                    [publication.published_by, item.author],
-                    _("稿件“%(title)s”的定时发布已取消：%(reason)s") % {"title": item.title, "reason": reason},
-                    item_url(item)))
+                notify([publication.published_by, item.author],
+                       _("稿件“%(title)s”的定时发布已取消：%(reason)s") % {"title": item.title, "reason": reason},
+                       item_url(item))
                 continue
             publication.status = Publication.Status.LIVE
             publication.published_at = now

@@ -23,6 +23,8 @@ NAVIGATION = [
     NavLink(_("审核任务"), "review:queue", "review.view_queue"),
     NavLink(_("保密审查"), "review:secrecy_queue", "review.answer_secrecy"),
     NavLink(_("提醒"), "review:notifications", "web.view_dashboard"),
+    NavLink(_("发布管理"), "publishing:overview", "publishing.view_publications"),
+    NavLink(_("回头看"), "publishing:follow_ups", "publishing.view_publications"),
     NavLink(_("部门"), "org:departments", "org.manage_departments"),
     NavLink(_("人员与角色"), "org:people", "org.manage_people"),
     NavLink(_("保密承诺书"), "org:pledges", "org.record_pledge"),
@@ -30,6 +32,7 @@ NAVIGATION = [
     NavLink(_("工作时间"), "org:worktime", "org.manage_worktime"),
     NavLink(_("审核流程"), "review:workflows", "review.manage_workflows"),
     NavLink(_("稿源单位"), "content:sources", "content.manage_sources"),
+    NavLink(_("栏目和账号"), "channels:list", "publishing.manage_channels"),
     NavLink(_("操作日志"), "oversight:audit", "oversight.view_audit"),
 ]
 
