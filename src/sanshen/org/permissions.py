@@ -138,6 +138,7 @@ ACTIONS: dict[str, Action] = {
     "publishing.restore_channel": Action(
         has_role(Role.LEADER, Role.MAIN_LEADER), gettext_lazy("只有分管领导或主要领导可以恢复已熔断的渠道。")),
     "publishing.view_channels": Action(is_staff_member, gettext_lazy("会员单位不能查看发布渠道。")),
+    "publishing.view_channels": Action(is_staff_member, gettext_lazy("会员单位不能查看发布渠道。")),
     "publishing.manage_channels": Action(
         has_role(Role.ADMIN, Role.OFFICER), gettext_lazy("只有系统管理员或信息专管员可以管理栏目和账号。")),
     "publishing.approve_account_closing": Action(

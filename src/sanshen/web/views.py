@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from sanshen.content.models import Item
 from sanshen.org.models import Role
 from sanshen.org.permissions import can
+from sanshen.publishing import accounts
 from sanshen.review import queue
 
 
@@ -32,6 +33,7 @@ def dashboard(request):
         "assignments": assignments,
         "is_admin": request.user.has_role(Role.ADMIN),
         **review_panels(request.user),
+        **accounts.dashboard_panels(request.user),
     })
 
 
