@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sanshen.content.demo import load_demo_content
+from sanshen.publishing.demo import load_demo_publications
 from sanshen.oversight.audit import record
 
 from .models import Department, Person, Pledge, Role
@@ -91,6 +92,8 @@ def load_demo(password: str | None = None) -> dict[str, str]:
             if spec.pledge and not person.pledges.exists():
                 Pledge.objects.create(person=person, signed_on=timezone.localdate(), recorded_by=admin,
                                       note="演示数据")
-        load_demo_content({p.username: p for p in Person.objects.filter(username__in=logins)})
+        people = {p.username: p for p in Person.objects.filter(username__in=logins)}
+        load_demo_content(people)
+        load_demo_publications(people)
         record("org.demo_loaded", actor=admin, details={"bureau": BUREAU, "people": sorted(logins)})
     return logins
