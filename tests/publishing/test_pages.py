@@ -105,3 +105,14 @@ def test_the_department_answers_its_follow_up_on_its_page(office_hours, approved
     assert re.search(r'value="needs_correction"[^>]*checked', kept)  # the choice is kept
     client_as("head").post(url, {"result": "needs_correction", "note": "第二段日期有误"})
     assert FollowUp.objects.get(pk=follow_up.pk).result == FollowUp.Result.NEEDS_CORRECTION
+
+
+def test_the_dashboard_shows_the_officer_what_waits_and_the_department_its_follow_ups(
+        office_hours, approved, client_as):
+    item = approved(title="等待发布的工作动态", names=("要闻动态",))
+    panel = client_as("officer").get("/").content.decode().split('data-testid="panel-publishing"')[1]
+    assert "等待发布的工作动态" in panel.split("</div>")[0]
+    client_as("officer").post(reverse("publishing:publish", args=[item.pk]), {"channels": [channels("要闻动态")[0].pk]})
+    head_page = client_as("head").get("/").content.decode()
+    assert 'data-testid="panel-follow-ups"' in head_page and "等待发布的工作动态" in head_page
+    assert 'data-testid="panel-follow-ups"' not in client_as("editor2").get("/").content.decode()

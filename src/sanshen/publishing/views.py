@@ -1,14 +1,12 @@
 """Pages of publishing (发布管理): what waits to go out, publish, retract, the circuit breaker, 回头看."""
 
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sanshen.content.access import item_action
-from sanshen.content.models import Item
 from sanshen.content.services import ContentError
 from sanshen.org.permissions import can, reason_to_prevent
 from sanshen.oversight.audit import client_address
@@ -18,24 +16,17 @@ from sanshen.web.mixins import action_required, refuse, say_form_kept
 from . import services
 from .forms import FollowUpForm, OfflineForm, PublishForm, RestoreForm, RetractForm
 from .models import Channel, FollowUp, Outage, Publication
+from .queries import awaiting_publication
 from .timeliness import timeliness, unpublished_due_soon
 
 LIST_LIMIT = 50
-
-
-def _awaiting_publication():
-    """Approved items whose current revision is not yet live or scheduled anywhere (待发布)."""
-    pending = Publication.objects.filter(item=OuterRef("pk"), revision=OuterRef("current_revision"),
-                                         status__in=services.PENDING)
-    return (Item.objects.filter(status=Item.Status.APPROVED).exclude(Exists(pending))
-            .select_related("department", "author", "current_revision").order_by("updated_at")[:LIST_LIMIT])
 
 
 @action_required("publishing.view_publications")
 def overview(request):
     """发布管理: items waiting to go out, scheduled ones, late ones and the latest publications."""
     waiting = [{"item": item, "refusal": publishable_refusal(item), "timeliness": timeliness(item)}
-               for item in _awaiting_publication()]
+               for item in awaiting_publication()]
     recent = Publication.objects.select_related("item", "channel", "published_by").exclude(
         status=Publication.Status.SCHEDULED)
     return render(request, "publishing/overview.html", {

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from sanshen.content.models import Item
 from sanshen.org.models import Role
 from sanshen.org.permissions import can
-from sanshen.publishing import accounts
+from sanshen.publishing import accounts, dashboard as publishing_dashboard
 from sanshen.review import queue
 
 
@@ -34,6 +34,7 @@ def dashboard(request):
         "is_admin": request.user.has_role(Role.ADMIN),
         **review_panels(request.user),
         **accounts.dashboard_panels(request.user),
+        **publishing_dashboard.dashboard_panels(request.user),
     })
 
 

@@ -1,0 +1,18 @@
+"""Questions the publishing pages and dashboard ask (查询)."""
+
+from django.db.models import Exists, OuterRef
+
+from sanshen.content.models import Item
+
+from .models import Publication
+from .services import PENDING
+
+LIST_LIMIT = 50
+
+
+def awaiting_publication():
+    """Approved items whose current revision is not yet live or scheduled anywhere (待发布)."""
+    pending = Publication.objects.filter(item=OuterRef("pk"), revision=OuterRef("current_revision"),
+                                         status__in=PENDING)
+    return (Item.objects.filter(status=Item.Status.APPROVED).exclude(Exists(pending))
+            .select_related("department", "author", "current_revision").order_by("updated_at")[:LIST_LIMIT])
