@@ -15,8 +15,8 @@ from sanshen.org.models import Role
 from sanshen.org.tokens import TOKEN_LIFETIME, issue_token, person_for_token
 from sanshen.oversight.audit import record
 from sanshen.publishing.channel_api import channels_router
-from sanshen.publishing.channel_api import channels_router
 from sanshen.publishing.api import publications_router
+from sanshen.publishing.delivery_api import deliveries_router
 
 
 class BearerToken(HttpBearer):
@@ -37,7 +37,7 @@ api = NinjaAPI(
 api.add_router("/items", items_router)
 api.add_router("/items", publications_router)
 api.add_router("/secrecy-requests", secrecy_router)
-api.add_router("/channels", channels_router)
+api.add_router("/deliveries", deliveries_router)
 api.add_router("/channels", channels_router)
 
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from django_otp.oath import totp
 
-from tests.conftest import DEMO_PASSWORD
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -16,20 +16,13 @@ NAVIGATION = {
     "editor": AUTHOR, "editor2": AUTHOR,
     "member": ["工作台", "我的稿件", "提醒"],
     "head": REVIEWER, "spokesperson": REVIEWER,
-    "officer": REVIEWER + ["稿源单位", "栏目和账号"],
+    "officer": REVIEWER + ["稿源单位", "栏目和账号", "推送记录"],
     "leader": REVIEWER + ["临时授权"],
     "chief": REVIEWER + ["临时授权", "操作日志"],
     "secrecy": ["工作台", "审核任务", "保密审查", "提醒", "发布管理", "回头看", "保密承诺书", "操作日志"],
     "admin": REVIEWER + ["部门", "人员与角色", "保密承诺书", "临时授权", "工作时间", "审核流程", "稿源单位",
-              "栏目和账号", "操作日志"],
+              "栏目和账号", "推送记录", "操作日志"],
 }
-
-
-def log_in(page, server_url, username, password=DEMO_PASSWORD):
-    page.goto(f"{server_url}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
 
 
 def pass_second_factor(page):

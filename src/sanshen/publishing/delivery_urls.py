@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import delivery_views as views
 
 app_name = "deliveries"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.delivery_list, name="list"),
+    path("<int:pk>/retry/", views.delivery_retry, name="retry"),
+    path("<int:pk>/confirm/", views.delivery_confirm, name="confirm"),
+    path("<int:pk>/package.zip", views.delivery_package, name="package"),
+]

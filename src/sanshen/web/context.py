@@ -33,7 +33,7 @@ NAVIGATION = [
     NavLink(_("审核流程"), "review:workflows", "review.manage_workflows"),
     NavLink(_("稿源单位"), "content:sources", "content.manage_sources"),
     NavLink(_("栏目和账号"), "channels:list", "publishing.manage_channels"),
-    NavLink(_("栏目和账号"), "channels:list", "publishing.manage_channels"),
+    NavLink(_("推送记录"), "deliveries:list", "publishing.view_deliveries"),
     NavLink(_("操作日志"), "oversight:audit", "oversight.view_audit"),
 ]
 
