@@ -1,5 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "lexicons"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.entries, name="entries"),
+    path("new/", views.entry_create, name="entry_create"),
+    path("<int:pk>/", views.entry_edit, name="entry_edit"),
+    path("<int:pk>/enabled/", views.entry_enabled, name="entry_enabled"),
+    path("import/", views.entries_import, name="import"),
+    path("export/", views.entries_export, name="export"),
+    path("allow/", views.allow, name="allow"),
+    path("allow/<int:pk>/enabled/", views.allow_enabled, name="allow_enabled"),
+    path("notices/", views.notices, name="notices"),
+    path("notices/<int:pk>/", views.notice, name="notice"),
+    path("rescreens/", views.rescreens, name="rescreens"),
+    path("rescreens/<int:pk>/", views.rescreen, name="rescreen"),
+    path("flags/", views.flags, name="flags"),
+    path("flags/<int:pk>/resolve/", views.flag_resolve, name="flag_resolve"),
+]
