@@ -156,6 +156,9 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("只能查看本部门的回头看。")),
     "lexicons.view_notices": Action(is_staff_member, gettext_lazy("会员单位不接收关键词提醒。")),
     "lexicons.manage": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以维护筛查词库和规则。")),
+    "lexicons.resolve_flag": Action(
+        has_role(Role.OFFICER, Role.SECTION_HEAD, Role.LEADER, Role.MAIN_LEADER),
+        gettext_lazy("只有信息专管员、科室负责人、分管领导或主要领导可以处理复查发现。"), may_see_item),
 }
 
 for _name, _action in ACTIONS.items():
