@@ -6,3 +6,11 @@ class WebsiteConfig(AppConfig):
     name = "sanshen.website"
     label = "website"
     verbose_name = _("门户网站")
+
+    def ready(self):
+        from sanshen.publishing.models import Publication
+        from sanshen.publishing.signals import publication_changed
+
+        from .receivers import keep_search_index
+
+        publication_changed.connect(keep_search_index, sender=Publication, dispatch_uid="website.search_index")
