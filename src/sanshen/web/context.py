@@ -25,6 +25,7 @@ NAVIGATION = [
     NavLink(_("提醒"), "review:notifications", "web.view_dashboard"),
     NavLink(_("发布管理"), "publishing:overview", "publishing.view_publications"),
     NavLink(_("回头看"), "publishing:follow_ups", "publishing.view_publications"),
+    NavLink(_("门户网站"), "site:home", "publishing.view_publications"),
     NavLink(_("部门"), "org:departments", "org.manage_departments"),
     NavLink(_("人员与角色"), "org:people", "org.manage_people"),
     NavLink(_("保密承诺书"), "org:pledges", "org.record_pledge"),
