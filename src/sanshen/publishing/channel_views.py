@@ -67,8 +67,11 @@ def _channel_page(request, channel: Channel):
             else:
                 messages.success(request, _("渠道“%(name)s”已保存。") % {"name": saved.name})
                 if new_media and account is None:
-                    messages.info(request, _("请在 %(due)s 前向网信部门备案（开设后10个工作日内）。")
-                                  % {"due": saved.account.filing_due.isoformat()})
+                    due = {"due": saved.account.filing_due.isoformat()}
+                    if saved.account.filing_overdue:
+                        messages.warning(request, _("备案期限（%(due)s）已过，请尽快向网信部门备案。") % due)
+                    else:
+                        messages.info(request, _("请在 %(due)s 前向网信部门备案（开设后10个工作日内）。") % due)
                 if new_media:
                     return redirect("channels:account", saved.pk)
                 return redirect("channels:list")
@@ -107,15 +110,16 @@ def account_page(request, pk):
     if request.method == "POST" and step in STEPS:
         form_class, service, done = STEPS[step]
         form = forms[step] = form_class(request.POST, prefix=step)
-        if form.is_valid():
+        if not form.is_valid():
+            say_form_kept(request)
+        else:
             try:
                 service(account, **form.cleaned_data, acting_user=request.user, request=request)
             except accounts.ChannelError as error:
-                form.add_error(None, str(error))
+                messages.error(request, str(error))  # the step's form may not be the one on show now
             else:
                 messages.success(request, done)
                 return redirect("channels:account", pk)
-        say_form_kept(request)
     return render(request, "publishing/channels/account.html", {
         "account": account, "channel": account.channel, "state": accounts.filing_state(account),
         "rarely_used": account.channel_id in accounts.rarely_used([account]), "forms": forms,
