@@ -31,6 +31,13 @@ def sanshen(*args, env):
     return result
 
 
+def log_in(page, server_url, username, password=DEMO_PASSWORD):
+    page.goto(f"{server_url}/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+
+
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory):
     """Serve a fresh installation on a free port; on PostgreSQL, in a database of its own."""
@@ -84,6 +91,23 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def as_user(browser, server_url):
+    """A fresh signed-in page per person, closed at the end of the test."""
+    contexts = []
+
+    def open_as(username):
+        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        log_in(page, server_url, username)
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

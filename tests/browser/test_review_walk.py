@@ -8,34 +8,17 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.browser.test_login_navigation import log_in
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def as_user(browser, server_url):
-    """A fresh signed-in page per person, closed at the end of the test."""
-    contexts = []
-
-    def open_as(username):
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        log_in(page, server_url, username)
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
-
-
-def write_item(page, server_url, title, body, category="工作动态"):
+def write_item(page, server_url, title, body, category="工作动态", channels=("要闻动态",)):
     page.goto(f"{server_url}/items/new/")
     page.fill("input[name=title]", title)
     page.fill("textarea[name=body]", body)
     page.select_option("select[name=category]", label=category)
-    page.get_by_label("要闻动态").check()
+    for channel in channels:
+        page.get_by_label(channel).check()
     page.click("main form button[type=submit]")
     match = re.search(r"/items/(\d+)/$", page.url)
     assert match, page.url
