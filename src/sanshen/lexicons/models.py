@@ -120,9 +120,13 @@ class LexiconChange(models.Model):
         verbose_name_plural = _("变更记录")
 
     @property
+    def values(self) -> dict:
+        """The entry or phrase as this change left it (as it was, for a change that only disabled it)."""
+        return self.after or self.before
+
+    @property
     def text(self) -> str:
-        values = self.after or self.before
-        return values.get("word") or values.get("phrase", "")
+        return self.values.get("word") or self.values.get("phrase", "")
 
 
 class RescreenRun(models.Model):

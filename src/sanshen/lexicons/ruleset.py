@@ -3,13 +3,12 @@
 Building a `RuleSet` normalises every entry, and its automaton is built once per rule version by the
 engine; so the object is cached here per database version. Each call compares one cheap stamp — the
 id of the newest `RuleSetVersion` — so a change made in another process (a web server, the worker)
-is noticed at the next screening. The stamp also counts the versions: on PostgreSQL a version with
-a lower id may commit after a higher one, and the count still changes then.
+is noticed at the next screening. The stamp also counts the versions (on PostgreSQL a version with a
+lower id may commit after a higher one) and carries the newest one's hash and time (SQLite may reuse
+the id of a version whose transaction rolled back).
 """
 
 import threading
-
-from django.db.models import Count, Max
 
 from sanshen.screening.packs import LexiconLine
 from sanshen.screening.ruleset import RuleSet, _default_packs_cached
@@ -19,13 +18,13 @@ from .models import AllowPhrase, LexiconEntry, RuleSetVersion
 LEXICON_NAME = "管理员词库"
 
 _lock = threading.Lock()
-_cached: tuple[tuple[int, int], RuleSet] | None = None
+_cached: tuple[tuple, RuleSet] | None = None
 
 
-def version_stamp() -> tuple[int, int]:
-    """(newest version id, number of versions): (0, 0) before the first change."""
-    stamp = RuleSetVersion.objects.aggregate(newest=Max("id"), versions=Count("id"))
-    return stamp["newest"] or 0, stamp["versions"]
+def version_stamp() -> tuple:
+    """(newest version's id, hash and time, number of versions): two indexed look-ups."""
+    newest = RuleSetVersion.objects.order_by("-id").values_list("id", "ruleset_hash", "created_at").first()
+    return newest, RuleSetVersion.objects.count()
 
 
 def lexicon_lines() -> list[LexiconLine]:

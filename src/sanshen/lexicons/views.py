@@ -161,7 +161,8 @@ def allow(request):
 @action_required("lexicons.view_notices")
 def notices(request):
     versions = RuleSetVersion.objects.select_related("created_by")
-    return render(request, "lexicons/notices.html", {"page": _page(request, versions, 20)})
+    return render(request, "lexicons/notices.html", {
+        "page": _page(request, versions, 20), "open_flags": RescreenFlag.objects.filter(resolved_at__isnull=True).count()})
 
 
 @action_required("lexicons.view_notices")

@@ -23,6 +23,7 @@ NAVIGATION = [
     NavLink(_("审核任务"), "review:queue", "review.view_queue"),
     NavLink(_("保密审查"), "review:secrecy_queue", "review.answer_secrecy"),
     NavLink(_("提醒"), "review:notifications", "web.view_dashboard"),
+    NavLink(_("关键词提醒"), "lexicons:notices", "lexicons.view_notices"),
     NavLink(_("发布管理"), "publishing:overview", "publishing.view_publications"),
     NavLink(_("回头看"), "publishing:follow_ups", "publishing.view_publications"),
     NavLink(_("门户网站"), "site:home", "publishing.view_publications"),
@@ -35,6 +36,7 @@ NAVIGATION = [
     NavLink(_("稿源单位"), "content:sources", "content.manage_sources"),
     NavLink(_("栏目和账号"), "channels:list", "publishing.manage_channels"),
     NavLink(_("推送记录"), "deliveries:list", "publishing.view_deliveries"),
+    NavLink(_("筛查词库"), "lexicons:entries", "lexicons.manage"),
     NavLink(_("操作日志"), "oversight:audit", "oversight.view_audit"),
 ]
 
