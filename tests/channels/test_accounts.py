@@ -132,6 +132,8 @@ def test_a_closed_account_cannot_be_switched_back_on(client_as, person, channel_
                                           "account-contact_phone": "0710-12345678",
                                           "account-opened_on": wechat.opened_on})).content.decode()
     assert "不能重新启用" in page and not channel("江城工信").is_active
+    field = page[page.index('name="is_active"') - 300:page.index('name="is_active"') + 400]
+    assert "has-error" in field and "不能重新启用" in field
 
 
 def test_an_overdue_de_registration_shows_like_an_overdue_filing(client_as, person):
@@ -173,6 +175,9 @@ def test_accounts_without_a_live_publication_within_their_threshold_are_flagged(
     assert "建议整合或关停" in page and "14 天内没有发布信息" in page
 
 
-def test_a_young_account_is_not_judged_yet(client_as, account_data):
-    client_as("officer").post("/channels/new/", account_data(opened_on=TODAY() - timedelta(days=3)))
-    assert accounts.rarely_used([account("江城工信视频号")]) == set()
+def test_a_young_account_is_told_its_due_date_and_is_not_judged_yet(client_as, account_data):
+    response = client_as("officer").post("/channels/new/", account_data(opened_on=TODAY()), follow=True)
+    young = account("江城工信视频号")
+    assert f"请在 {young.filing_due.isoformat()} 前向网信部门备案（开设后10个工作日内）。" in response.content.decode()
+    assert accounts.filing_state(young).code == "due"
+    assert accounts.rarely_used([young]) == set()

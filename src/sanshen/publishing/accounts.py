@@ -31,7 +31,11 @@ SECRET_CHANGED = "(changed)"
 
 
 class ChannelError(Exception):
-    """A change refused: the message is shown to the person as is."""
+    """A change refused: the message is shown to the person as is, beside `field` when it names one."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 # ---- naming (账号命名, newmedia§6) --------------------------------------------------------------------------------
@@ -86,11 +90,11 @@ def save_channel(form, account_form=None, *, acting_user: Person, request=None) 
     if creating or "name" in form.changed_data:
         refusal = naming_refusal(form.cleaned_data["name"], channel.kind)
         if refusal:
-            raise ChannelError(refusal)
+            raise ChannelError(refusal, field="name")
     with transaction.atomic():
         account = None if creating else Account.objects.filter(channel_id=channel.pk).first()
         if account is not None and account.is_closed and form.cleaned_data.get("is_active"):
-            raise ChannelError(_("账号已于 %(day)s 注销，不能重新启用。") % {"day": account.closed_on})
+            raise ChannelError(_("账号已于 %(day)s 注销，不能重新启用。") % {"day": account.closed_on}, field="is_active")
         channel = form.save()
         details = {"created": creating, "changes": _changes(form)}
         if details["changes"].pop("webhook_secret", None) and form.initial.get("webhook_secret") != channel.webhook_secret:

@@ -26,7 +26,7 @@ class ChannelForm(forms.ModelForm):
 
     webhook_url = forms.URLField(
         label=Channel._meta.get_field("webhook_url").verbose_name, required=False, assume_scheme="https",
-        help_text=Channel._meta.get_field("webhook_url").help_text)
+        widget=forms.TextInput(attrs={"inputmode": "url", "placeholder": "https://"}), help_text=Channel._meta.get_field("webhook_url").help_text)
     webhook_secret = forms.CharField(
         label=_("签名密钥"), required=False, max_length=100,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
@@ -54,6 +54,8 @@ class ChannelForm(forms.ModelForm):
         self.fields["publisher"].queryset = (Person.objects.filter(is_active=True, role_assignments__role=Role.OFFICER)
                                              .distinct().order_by("username"))
         self.fields["workflow"].queryset = Workflow.objects.order_by("name")
+        if not instance.pk and not self.initial.get("workflow"):
+            self.initial["workflow"] = Workflow.objects.order_by("pk").values_list("pk", flat=True).first()
 
     def clean_webhook_secret(self):
         return self.cleaned_data["webhook_secret"] or self.instance.webhook_secret

@@ -63,7 +63,7 @@ def _channel_page(request, channel: Channel):
                 saved = accounts.save_channel(form, account_form if new_media else None,
                                               acting_user=request.user, request=request)
             except accounts.ChannelError as error:
-                form.add_error(None, str(error))
+                form.add_error(error.field, str(error))
             else:
                 messages.success(request, _("渠道“%(name)s”已保存。") % {"name": saved.name})
                 if new_media and account is None:
@@ -79,6 +79,7 @@ def _channel_page(request, channel: Channel):
     return render(request, "publishing/channels/form.html", {
         "channel": channel, "creating": creating, "form": form, "account_form": account_form,
         "show_account": creating or channel.is_new_media, "account": account,
+        "new_media_kinds": [str(kind) for kind in Channel.NEW_MEDIA],
     })
 
 
