@@ -44,9 +44,12 @@ class RescreenError(Exception):
     """A refused re-screening action, with the reason in Chinese."""
 
 
-def start_rescreen(*, person: Person | None = None, version: RuleSetVersion | None = None,
-                   request=None) -> RescreenRun:
-    """Queue a new run over everything live; an unfinished earlier run is superseded by it."""
+def start_rescreen(*, person: Person | None = None, version: RuleSetVersion | None = None, request=None,
+                   background: bool = True) -> RescreenRun:
+    """Queue a new run over everything live; an unfinished earlier run is superseded by it.
+
+    `background=False` leaves the run to the caller (`sanshen rescreen` works on it in the foreground).
+    """
     from .tasks import rescreen  # the task module imports this one
 
     now = timezone.now()
@@ -55,7 +58,8 @@ def start_rescreen(*, person: Person | None = None, version: RuleSetVersion | No
         run = RescreenRun.objects.create(version=version, started_by=person)
         record("lexicons.rescreen_started", actor=person, obj=run, request=request,
                details={"version": version.pk if version else None})
-        transaction.on_commit(lambda: rescreen.enqueue(run.pk))
+        if background:
+            transaction.on_commit(lambda: rescreen.enqueue(run.pk))
     return run
 
 
