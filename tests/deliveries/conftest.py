@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from sanshen.content.models import Item
-from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.content.services import ItemInput, attach_file, create_item, submit_item
 from sanshen.org.models import TemporaryGrant
 from sanshen.publishing.models import Channel, Delivery
 from sanshen.publishing.services import publish
@@ -85,9 +85,11 @@ def officer_on_duty(person):
 def approved(person):
     """A fresh item by editor approved for the given channels: 初审 editor2, 复审 head, 三审 leader."""
 
-    def make(channel_names=("江城工信",), title=TITLE, body=BODY):
+    def make(channel_names=("江城工信",), title=TITLE, body=BODY, files=()):
         channels = [Channel.objects.get(name=name) for name in channel_names]
         item = create_item(person("editor"), ItemInput(title=title, body=body, channels=channels))
+        for name, data in files:
+            attach_file(Item.objects.get(pk=item.pk), person("editor"), name, data)
         submit_item(item, person("editor"))
         for who, checklist in (("editor2", "initial"), ("head", "standard"), ("leader", "standard")):
             decide(Item.objects.get(pk=item.pk), person(who), verdict="approve", opinion="同意发布。",

@@ -170,3 +170,22 @@ def test_a_publish_push_still_failing_when_the_item_is_retracted_is_stopped_not_
     services.attempt_due(now=timezone.now() + timedelta(hours=1))
     assert [json.loads(r["body"])["event"] for r in receiver.requests] == ["publish", "retract"]
 
+
+
+def test_the_task_queue_gets_the_first_attempt_and_each_retry_at_its_time(
+        approved, officer_on_duty, wechat, receiver, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    from sanshen.publishing.delivery_tasks import attempt_delivery
+
+    receiver.status = 500
+    item = approved()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(item, officer_on_duty, [wechat])
+    delivery = Delivery.objects.get(publication__item=item)
+    first = DBTaskResult.objects.get(task_path__endswith="attempt_delivery", args_kwargs__args=[delivery.pk])
+    assert DBTaskResult.objects.ready().filter(pk=first.pk).exists()  # run as soon as a worker is free
+    with django_capture_on_commit_callbacks(execute=True):
+        assert attempt_delivery.call(delivery.pk) == Delivery.Status.FAILED
+    retry = DBTaskResult.objects.filter(task_path__endswith="attempt_delivery").exclude(pk=first.pk).get()
+    assert retry.run_after == Delivery.objects.get(pk=delivery.pk).next_attempt_at

@@ -8,6 +8,7 @@ from sanshen.content.models import Item
 from sanshen.org.models import Role
 from sanshen.org.permissions import can
 from sanshen.publishing import accounts, dashboard as publishing_dashboard
+from sanshen.publishing.adapters import log as deliveries
 from sanshen.review import queue
 
 
@@ -35,6 +36,7 @@ def dashboard(request):
         **review_panels(request.user),
         **accounts.dashboard_panels(request.user),
         **publishing_dashboard.dashboard_panels(request.user),
+        **deliveries.dashboard_panels(request.user),
     })
 
 

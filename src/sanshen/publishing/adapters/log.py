@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.models import AuditEntry
 
 from ..models import Channel, Delivery, Publication
@@ -64,3 +65,11 @@ def needing_attention() -> QuerySet:
         status=Delivery.Status.PENDING, next_attempt_at__isnull=True)).exclude(
         action=Delivery.Action.PUBLISH, publication__status__in=[
             Publication.Status.RETRACTED, Publication.Status.SUPERSEDED, Publication.Status.CANCELLED])
+
+
+def dashboard_panels(person) -> dict:
+    """The officers' and administrators' dashboard panel: failed deliveries and packages still to post."""
+    if reason_to_prevent("publishing.view_deliveries", person):
+        return {}
+    waiting = needing_attention()
+    return {"deliveries_attention": list(waiting[:5]), "deliveries_attention_count": waiting.count()}
