@@ -141,3 +141,9 @@ def test_few_queries_per_page(visitor, notice, django_assert_max_num_queries):
 def test_staff_find_the_public_site_in_their_navigation(client_as):
     assert 'href="/site/">门户网站</a>' in text(client_as("officer").get("/"))
     assert "门户网站" not in text(client_as("member").get("/"))
+
+
+def test_staff_see_the_same_public_page_as_anyone(visitor, client_as, notice):
+    url = f"/site/items/{notice.pk}/"
+    anonymous, officer = visitor.get(url), client_as("officer").get(url)
+    assert anonymous.content == officer.content and anonymous["ETag"] == officer["ETag"]

@@ -8,7 +8,8 @@ or an offline column is never served from a cache. No Last-Modified: a retractio
 from functools import wraps
 
 from django.conf import settings
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.translation import gettext as _
@@ -35,9 +36,13 @@ def public_view(view):
 
 
 def render_public(request, template: str, context: dict, *, columns: Columns, status: int = 200, current=None):
-    """Render a page in the public layout: the body's name, the column menu (marking `current`), search."""
-    return render(request, template, {
-        "site": {"title": site_title(), "menu": columns.menu}, "current": current, **context}, status=status)
+    """Render a page in the public layout: the body's name, the column menu (marking `current`), search.
+
+    Rendered without the request: the public pages never use the back office's context (navigation,
+    unread reminders), so a page is the same for every visitor, signed in or not.
+    """
+    return HttpResponse(render_to_string(template, {
+        "site": {"title": site_title(), "menu": columns.menu}, "current": current, **context}), status=status)
 
 
 def notice(request, columns: Columns, *, status: int, heading: str, message: str, current=None):
