@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "sanshen.publishing",
     "sanshen.website",
     "sanshen.lexicons",
+    "sanshen.interaction",
     "sanshen.web",
 ]
 

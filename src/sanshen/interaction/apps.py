@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InteractionConfig(AppConfig):
+    name = "sanshen.interaction"
+    label = "interaction"
+    verbose_name = _("网上互动")
