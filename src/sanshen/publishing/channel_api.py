@@ -67,8 +67,8 @@ def _may_publish(user, channel: Channel) -> bool:
 
 @channels_router.get("", response={200: list[ChannelListOut], 403: Refusal})
 def list_channels(request):
-    """Every channel, website columns in tree order by parent, with who answers for it and, for new-media
-    accounts, the filing state (备案) and whether it is rarely used. Staff only; member units are refused."""
+    """Every channel (by kind, parent, name) with who answers for it, whether the caller may publish there now,
+    and for new-media accounts the filing state (备案) and whether it is rarely used. Member units are refused."""
     refusal = reason_to_prevent("publishing.view_channels", request.user)
     if refusal:
         raise HttpError(403, refusal)
