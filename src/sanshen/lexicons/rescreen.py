@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanshen.content.models import Revision, ScreeningReport
+from sanshen.content.models import Item, Revision, ScreeningReport
 from sanshen.content.screening import new_report, revision_findings
 from sanshen.org.models import Person, Role
 from sanshen.oversight.audit import record
@@ -217,6 +217,14 @@ def _finish(run: RescreenRun) -> None:
             record("lexicons.rescreen_finished", obj=run, actor_username="system",
                    details={"total": run.total, "done": run.done, "flagged": run.flagged,
                             "ruleset": run.ruleset_hash})
+
+
+def flags_visible_to(person: Person):
+    """Flags on items `person` may see: sensitive and classified ones only with a pledge (C5)."""
+    flags = RescreenFlag.objects.all()
+    if not person.has_current_pledge():
+        flags = flags.exclude(item__sensitivity__in=[Item.Sensitivity.SENSITIVE, Item.Sensitivity.CLASSIFIED])
+    return flags
 
 
 def resolve_flag(flag: RescreenFlag, person: Person, *, resolution: str, request=None) -> RescreenFlag:

@@ -17,7 +17,7 @@ from .exporting import export_text
 from .forms import AllowForm, EntryFilterForm, EntryForm, ImportForm, ResolveForm
 from .importing import ImportRefused, parse_import, read_upload
 from .models import AllowPhrase, LexiconEntry, RescreenFlag, RescreenRun, RuleSetVersion
-from .rescreen import LEASE, RescreenError, resolve_flag, resume_rescreen, start_rescreen
+from .rescreen import LEASE, RescreenError, flags_visible_to, resolve_flag, resume_rescreen, start_rescreen
 from .services import LexiconError, add_allow, add_entry, edit_entry, import_entries, set_enabled
 
 PAGE = 50
@@ -202,11 +202,9 @@ def rescreen(request, pk):
 def flags(request):
     """复查发现: published items with new blocking findings, open ones first."""
     show = request.GET.get("show", "open")
-    rows = RescreenFlag.objects.select_related("item", "item__department", "resolved_by", "run")
+    rows = flags_visible_to(request.user).select_related("item", "item__department", "resolved_by", "run")
     if show == "open":
         rows = rows.filter(resolved_at__isnull=True)
-    if not request.user.has_current_pledge():
-        rows = rows.exclude(item__sensitivity__in=["sensitive", "classified"])
     return render(request, "lexicons/flags.html", {
         "page": _page(request, rows), "show": show, "latest_run": RescreenRun.objects.first(),
         "can_resolve": can(request.user, "lexicons.resolve_flag")})

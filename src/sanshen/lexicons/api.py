@@ -1,0 +1,253 @@
+"""The lexicons API (词库接口): entries, import, versions (关键词提醒), re-screening runs and flags.
+
+Status codes as in the items API: 403 when the permission module refuses (its reason as the detail),
+400 when a service refuses (a duplicate entry, a bad import file — `problems` names each bad line),
+404 for an unknown id, 422 for malformed input.
+"""
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, PatchDict, Path, Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from sanshen.org.permissions import reason_to_prevent
+from sanshen.screening.findings import CATEGORIES, SEVERITIES
+
+from . import services
+from .importing import ImportRefused, parse_import
+from .models import LexiconEntry, RescreenRun, RuleSetVersion
+from .rescreen import flags_visible_to, start_rescreen
+
+lexicons_router = Router(tags=["词库 Lexicons"])
+
+DB_MAX_ID = 2**63 - 1
+Id = Annotated[int, Path(ge=1, le=DB_MAX_ID)]
+Category = Literal[CATEGORIES]
+Severity = Literal[SEVERITIES]
+
+
+class Refusal(Schema):
+    detail: str
+
+
+class ImportRefusal(Schema):
+    detail: str
+    problems: list[str]
+
+
+REFUSALS = {400: Refusal, 403: Refusal, 404: Refusal, 422: Refusal}
+
+
+def forbid(request, action: str) -> None:
+    reason = reason_to_prevent(action, request.user)
+    if reason:
+        raise HttpError(403, reason)
+
+
+class EntryIn(Schema):
+    """词条 One lexicon entry."""
+
+    word: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\t\r\n]+$", description="词语 Word")]
+    category: Annotated[Category, Field(description="类别 Category")] = "sensitive"
+    severity: Annotated[Severity, Field(description="级别 Severity")] = "block"
+    suggestion: Annotated[str, Field(max_length=100, description="建议改为 Suggested replacement")] = ""
+    note: Annotated[str, Field(max_length=200, description="说明 Note")] = ""
+    announcement: Annotated[str, Field(max_length=300, description="提醒说明 Text of the staff announcement")] = ""
+
+
+class EntryChangeIn(EntryIn):
+    """词条修改 Fields to change; enabled=false disables the entry (entries are never deleted)."""
+
+    enabled: Annotated[bool, Field(description="启用 Enabled")] = True
+
+
+class EntryOut(Schema):
+    id: int
+    word: str
+    category: str
+    severity: str
+    suggestion: str
+    note: str
+    enabled: bool
+    updated_at: datetime
+
+
+class ImportIn(Schema):
+    """批量导入 Lines in the lexicon file format."""
+
+    text: Annotated[str, Field(description="词库文本 word or word<TAB>category<TAB>severity[<TAB>suggestion[<TAB>note]]")]
+    announcement: Annotated[str, Field(max_length=300)] = ""
+
+
+class VersionOut(Schema):
+    id: int
+    ruleset_hash: str
+    note: str
+    created_by: str
+    created_at: datetime
+    added: int
+    changed: int
+    disabled: int
+
+
+class ChangeOut(Schema):
+    kind: str
+    text: str
+    before: dict
+    after: dict
+
+
+class VersionDetailOut(VersionOut):
+    changes: list[ChangeOut]
+
+
+class ImportOut(Schema):
+    version: VersionOut | None
+    lines: int
+
+
+class RunOut(Schema):
+    id: int
+    status: str
+    version: int | None
+    ruleset_hash: str
+    total: int
+    done: int
+    flagged: int
+    percent: int
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+class FlagOut(Schema):
+    id: int
+    item: int
+    title: str
+    revision: str
+    findings: list[dict]
+    created_at: datetime
+    resolved_at: datetime | None
+    resolution: str
+
+
+def entry_out(entry: LexiconEntry) -> dict:
+    return {**entry.snapshot(), "id": entry.pk, "updated_at": entry.updated_at}
+
+
+def version_out(version: RuleSetVersion) -> dict:
+    return {"id": version.pk, "ruleset_hash": version.ruleset_hash, "note": version.note,
+            "created_by": version.created_by.get_username(), "created_at": version.created_at,
+            "added": version.added, "changed": version.changed, "disabled": version.disabled}
+
+
+def run_out(run: RescreenRun) -> dict:
+    return {"id": run.pk, "status": run.status, "version": run.version_id, "ruleset_hash": run.ruleset_hash,
+            "total": run.total, "done": run.done, "flagged": run.flagged, "percent": run.percent,
+            "started_at": run.started_at, "finished_at": run.finished_at}
+
+
+@lexicons_router.get("/entries", response={200: list[EntryOut], **REFUSALS}, summary="词条列表 List entries")
+def list_entries(request, q: str = "", category: Category | None = None, severity: Severity | None = None,
+                 enabled: bool | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                 offset: Annotated[int, Query(ge=0)] = 0):
+    """词条，按词语排序；可按词语、类别、级别、启用状态筛选。Entries by word, filtered."""
+    forbid(request, "lexicons.manage")
+    rows = LexiconEntry.objects.all()
+    if q:
+        rows = rows.filter(word__icontains=q)
+    if category:
+        rows = rows.filter(category=category)
+    if severity:
+        rows = rows.filter(severity=severity)
+    if enabled is not None:
+        rows = rows.filter(enabled=enabled)
+    return [entry_out(e) for e in rows[offset:offset + limit]]
+
+
+@lexicons_router.post("/entries", response={201: EntryOut, **REFUSALS}, summary="新增词条 Add an entry")
+def create_entry(request, payload: EntryIn):
+    """新增词条：生成新的规则版本，发出关键词提醒，并复查已发布信息。Adds an entry as a new rule version."""
+    forbid(request, "lexicons.manage")
+    data = services.EntryInput(**payload.model_dump(exclude={"announcement"}))
+    try:
+        entry = services.add_entry(request.user, data, announcement=payload.announcement, request=request)
+    except services.LexiconError as exc:
+        raise HttpError(400, str(exc)) from None
+    return Status(201, entry_out(entry))
+
+
+@lexicons_router.patch("/entries/{entry_id}", response={200: EntryOut, **REFUSALS}, summary="修改词条 Edit an entry")
+def edit_entry(request, entry_id: Id, payload: PatchDict[EntryChangeIn]):
+    """只改给出的字段；enabled=false 即停用（词条不删除）。Partial update; enabled=false disables."""
+    forbid(request, "lexicons.manage")
+    entry = get_object_or_404(LexiconEntry, pk=entry_id)
+    announcement = payload.pop("announcement", "") or ""
+    enabled = payload.pop("enabled", None)
+    values = {**entry.snapshot(), **{k: v for k, v in payload.items() if v is not None}}
+    values.pop("enabled")
+    try:
+        services.edit_entry(entry, request.user, services.EntryInput(**values), announcement=announcement,
+                            request=request)
+    except services.LexiconError as exc:
+        raise HttpError(400, str(exc)) from None
+    if enabled is not None:
+        services.set_enabled(entry, request.user, enabled, announcement=announcement, request=request)
+    entry.refresh_from_db()
+    return entry_out(entry)
+
+
+@lexicons_router.post("/import", response={200: ImportOut, 400: ImportRefusal, 403: Refusal, 422: Refusal},
+                      summary="批量导入 Import entries")
+def import_text(request, payload: ImportIn):
+    """整批导入为一个规则版本；有一行出错则全部不导入，problems 逐行列出。All or nothing; problems name the lines."""
+    forbid(request, "lexicons.manage")
+    try:
+        lines = parse_import(payload.text)
+    except ImportRefused as exc:
+        return Status(400, {"detail": "没有导入任何词条：" + "；".join(exc.problems), "problems": exc.problems})
+    version = services.import_entries(request.user, lines, announcement=payload.announcement, request=request)
+    return {"version": version_out(version) if version else None, "lines": len(lines)}
+
+
+@lexicons_router.get("/versions", response={200: list[VersionOut], **REFUSALS}, summary="关键词提醒 Rule versions")
+def list_versions(request, limit: Annotated[int, Query(ge=1, le=200)] = 20):
+    """词库的每次更新，最新的在前。Every change set, newest first."""
+    forbid(request, "lexicons.view_notices")
+    return [version_out(v) for v in RuleSetVersion.objects.select_related("created_by")[:limit]]
+
+
+@lexicons_router.get("/versions/{version_id}", response={200: VersionDetailOut, **REFUSALS},
+                     summary="一次更新的内容 One change set")
+def version_detail(request, version_id: Id):
+    """新增、修改、停用了哪些词语。What was added, changed and disabled."""
+    forbid(request, "lexicons.view_notices")
+    version = get_object_or_404(RuleSetVersion.objects.select_related("created_by"), pk=version_id)
+    changes = [{"kind": c.kind, "text": c.text, "before": c.before, "after": c.after} for c in version.changes.all()]
+    return {**version_out(version), "changes": changes}
+
+
+@lexicons_router.post("/rescreens", response={202: RunOut, **REFUSALS}, summary="复查已发布信息 Start re-screening")
+def create_rescreen(request):
+    """交给后台复查全部已发布信息。Queue a re-screening of everything live."""
+    forbid(request, "lexicons.manage")
+    return Status(202, run_out(start_rescreen(person=request.user, request=request)))
+
+
+@lexicons_router.get("/rescreens/{run_id}", response={200: RunOut, **REFUSALS}, summary="复查进度 Progress")
+def rescreen_detail(request, run_id: Id):
+    forbid(request, "lexicons.manage")
+    return run_out(get_object_or_404(RescreenRun, pk=run_id))
+
+
+@lexicons_router.get("/flags", response={200: list[FlagOut], **REFUSALS}, summary="复查发现 Flags")
+def list_flags(request, open_only: bool = True, limit: Annotated[int, Query(ge=1, le=500)] = 100):
+    """复查发现的新问题（默认只列待处理的）。New blocking findings in published items (open ones by default)."""
+    forbid(request, "lexicons.view_notices")
+    rows = flags_visible_to(request.user).select_related("item", "revision")
+    if open_only:
+        rows = rows.filter(resolved_at__isnull=True)
+    return [{"id": f.pk, "item": f.item_id, "title": f.item.title, "revision": f.revision.content_hash,
+             "findings": f.findings, "created_at": f.created_at, "resolved_at": f.resolved_at,
+             "resolution": f.resolution} for f in rows[:limit]]
