@@ -6,7 +6,7 @@ from django.urls import reverse
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, edit_item
 
-from .conftest import NOTICE_TITLE, column, refresh
+from .conftest import NOTICE_TITLE, column
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,7 @@ from django.core.management import call_command
 
 from sanshen.publishing.services import retract
 from sanshen.website.models import SearchEntry
-from sanshen.website.search import _pattern, highlight
-
-from .conftest import NOTICE_TITLE
+from sanshen.website.search import highlight, word_pattern
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +75,7 @@ def test_nothing_found_says_so(visitor, notice):
 
 
 def test_highlights_escape_the_text_before_marking():
-    pattern = _pattern(["script", "改造"])
+    pattern = word_pattern(["script", "改造"])
     assert highlight("<script>技术改造&</script>", pattern) == (
         "&lt;<mark>script</mark>&gt;技术<mark>改造</mark>&amp;&lt;/<mark>script</mark>&gt;")
 

@@ -98,13 +98,13 @@ def results(rows, words: list[str], channel_ids) -> list[Result]:
     for entry in (SearchEntry.objects.filter(item_id__in=ids, channel_id__in=list(channel_ids))
                   .select_related("publication__revision", "channel").order_by("-published_at", "-pk")):
         newest.setdefault(entry.item_id, entry)
-    pattern = _pattern(words)
+    pattern = word_pattern(words)
     return [Result(pk, highlight(newest[pk].publication.revision.title, pattern),
                    highlight(snippet(newest[pk].publication.revision.body, pattern), pattern), newest[pk])
             for pk in ids if pk in newest]
 
 
-def _pattern(words: list[str]) -> re.Pattern:
+def word_pattern(words: list[str]) -> re.Pattern:
     """Any of the words, longest first, ignoring case."""
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
