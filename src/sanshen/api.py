@@ -12,8 +12,10 @@ from ninja.security import HttpBearer, django_auth
 
 from sanshen.content.api import items_router, secrecy_router
 from sanshen.lexicons.api import lexicons_router
+from sanshen.org.accountability_api import suspensions_router
 from sanshen.org.models import Role
 from sanshen.org.tokens import TOKEN_LIFETIME, issue_token, person_for_token
+from sanshen.events.api import events_router, self_media_router
 from sanshen.oversight.audit import record
 from sanshen.publishing.channel_api import channels_router
 from sanshen.publishing.api import publications_router
@@ -37,10 +39,13 @@ api = NinjaAPI(
 )
 api.add_router("/items", items_router)
 api.add_router("/items", publications_router)
+api.add_router("/events", events_router)
+api.add_router("/self-media", self_media_router)
 api.add_router("/secrecy-requests", secrecy_router)
 api.add_router("/lexicons", lexicons_router)
 api.add_router("/deliveries", deliveries_router)
 api.add_router("/channels", channels_router)
+api.add_router("/suspensions", suspensions_router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "sanshen.publishing",
     "sanshen.website",
     "sanshen.lexicons",
+    "sanshen.events",
     "sanshen.interaction",
     "sanshen.web",
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("deliveries/", include("sanshen.publishing.delivery_urls")),
     path("lexicons/", include("sanshen.lexicons.urls")),
     path("site/", include("sanshen.website.urls")),
+    path("events/", include("sanshen.events.urls")),
     path("oversight/", include("sanshen.oversight.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sanshen.content.demo import load_demo_content
+from sanshen.events.demo import load_demo_events
 from sanshen.publishing.demo import load_demo_publications
 from sanshen.oversight.audit import record
 
@@ -95,5 +96,6 @@ def load_demo(password: str | None = None) -> dict[str, str]:
         people = {p.username: p for p in Person.objects.filter(username__in=logins)}
         load_demo_content(people)
         load_demo_publications(people)
+        load_demo_events(people)
         record("org.demo_loaded", actor=admin, details={"bureau": BUREAU, "people": sorted(logins)})
     return logins

@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from sanshen.content.models import Item
+from sanshen.events import dashboard as events_dashboard
+from sanshen.org import accountability
 from sanshen.org.models import Role
 from sanshen.org.permissions import can
 from sanshen.publishing import accounts, dashboard as publishing_dashboard
@@ -36,6 +38,8 @@ def dashboard(request):
         **review_panels(request.user),
         **accounts.dashboard_panels(request.user),
         **publishing_dashboard.dashboard_panels(request.user),
+        **accountability.dashboard_panels(request.user),
+        **events_dashboard.dashboard_panels(request.user),
         **deliveries.dashboard_panels(request.user),
     })
 
