@@ -1,6 +1,5 @@
 """A real HTTP receiver on 127.0.0.1, and items approved for the WeChat channel, published by the officer."""
 
-import json
 import threading
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -48,9 +47,6 @@ class Receiver:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/hooks/sanshen"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def documents(self):
-        return [json.loads(r["body"]) for r in self.requests]
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sanshen.org.permissions import ACTIONS
+from sanshen.org.permissions import ACTIONS, reason_to_prevent
 from sanshen.publishing.adapters import services
 from sanshen.publishing.models import Delivery
 from tests.conftest import ROLE_USERS
@@ -11,10 +11,25 @@ pytestmark = pytest.mark.django_db
 
 SEE = {"officer", "admin"}
 ACT = {"officer"}
+EXPECTED = {
+    "publishing.view_deliveries": SEE,
+    "publishing.retry_delivery": ACT,
+    "publishing.confirm_delivery": ACT,
+}
 
 
 def refusal(action):
     return str(ACTIONS[action].refusal)
+
+
+@pytest.mark.parametrize("username", ROLE_USERS)
+@pytest.mark.parametrize("action", sorted(EXPECTED))
+def test_role_action_matrix(person, username, action):
+    reason = reason_to_prevent(action, person(username))
+    if username in EXPECTED[action]:
+        assert reason is None
+    else:
+        assert reason == refusal(action)
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""Background jobs of delivery (推送): one attempt of one delivery, and a pass over all that are due."""
+"""Background jobs of delivery (推送): one attempt of one delivery, enqueued at creation and for each retry.
+
+`sanshen deliver` (from cron) makes a pass over everything due, which also picks up an attempt whose worker died.
+"""
 
 from django_tasks import task
 
@@ -11,9 +14,3 @@ def attempt_delivery(delivery_id: int) -> str | None:
     delivery = services.attempt(delivery_id)
     return delivery.status if delivery else None
 
-
-@task()
-def deliver_due() -> dict:
-    """Attempt every due delivery once (what `sanshen deliver` does)."""
-    result = services.attempt_due()
-    return {"delivered": result.delivered, "failed": result.failed, "waiting": result.waiting}

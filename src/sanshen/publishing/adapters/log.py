@@ -45,10 +45,11 @@ class ChannelSuccess:
 
 
 def success_by_channel() -> list[ChannelSuccess]:
+    deliveries_in = "publications__deliveries"
     channels = Channel.objects.annotate(
-        total=Count("publications__deliveries"),
-        delivered=Count("publications__deliveries", filter=Q(publications__deliveries__status=Delivery.Status.DELIVERED)),
-        failed=Count("publications__deliveries", filter=Q(publications__deliveries__status=Delivery.Status.FAILED)),
+        total=Count(deliveries_in),
+        delivered=Count(deliveries_in, filter=Q(publications__deliveries__status=Delivery.Status.DELIVERED)),
+        failed=Count(deliveries_in, filter=Q(publications__deliveries__status=Delivery.Status.FAILED)),
     ).filter(total__gt=0).order_by("kind", "name")
     return [ChannelSuccess(c, c.total, c.delivered, c.failed) for c in channels]
 

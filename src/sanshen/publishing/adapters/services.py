@@ -163,7 +163,8 @@ def _record_outcome(delivery_id: int, outcome: webhook.Outcome) -> Delivery:
             delivery.next_attempt_at, delivery.last_error = None, ""
         else:
             delivery.status, delivery.last_error = Delivery.Status.FAILED, outcome.error[:300]
-            delivery.next_attempt_at = now + BACKOFF[delivery.attempts - 1] if delivery.attempts < MAX_ATTEMPTS else None
+            retries_left = delivery.attempts < MAX_ATTEMPTS
+            delivery.next_attempt_at = now + BACKOFF[delivery.attempts - 1] if retries_left else None
         delivery.save(update_fields=["attempts", "response_code", "status", "delivered_at", "next_attempt_at",
                                      "last_error"])
         record("publishing.delivery_delivered" if outcome.delivered else "publishing.delivery_failed",
