@@ -219,6 +219,12 @@ ACTIONS: dict[str, Action] = {
         has_role(Role.ADMIN, Role.MAIN_LEADER, Role.SECRECY), gettext_lazy("只有系统管理员、主要领导或保密审查员可以查看操作日志。")
     ),
     "oversight.export_audit": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以导出操作日志。")),
+    "oversight.view_statistics": Action(
+        has_role(Role.SECTION_HEAD, Role.LEADER, Role.MAIN_LEADER, Role.OFFICER, Role.ADMIN),
+        gettext_lazy("只有科室负责人、分管领导、主要领导、信息专管员或系统管理员可以查看统计和考评。")),
+    "oversight.inspect": Action(
+        has_role(Role.MAIN_LEADER, Role.SECRECY, Role.ADMIN),
+        gettext_lazy("只有主要领导、保密审查员或系统管理员可以进行监督检查。")),
     "api.use": Action(is_signed_in, gettext_lazy("请先登录。")),
     "content.create_item": Action(has_role(Role.EDITOR, Role.MEMBER), gettext_lazy("只有采编员或会员单位可以撰写稿件。"),
                                   scope=COMPOSE),

@@ -60,3 +60,20 @@ class AuditHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     entry_hash = models.CharField(max_length=64, default="0" * 64)
+
+
+class Digest(models.Model):
+    """The daily digest of breaches (超期未更新日报): sent at most once a day."""
+
+    day = models.DateField(_("日期"), unique=True)
+    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
+    breaches = models.PositiveIntegerField(_("超期事项"), default=0)
+    recipients = models.PositiveIntegerField(_("收件人数"), default=0)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = _("每日超期提醒")
+        verbose_name_plural = _("每日超期提醒")
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d}"
