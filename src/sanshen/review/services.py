@@ -13,7 +13,7 @@ from sanshen.content.models import FindingOverride, Item, ScreeningReport
 from sanshen.content.screening import screen_revision
 from sanshen.content.services import ContentError, pledge_refusal, refuse_if, source_refusal
 from sanshen.org.models import Person, Role
-from sanshen.org.permissions import reason_to_prevent
+from sanshen.org.permissions import REVIEW, reason_to_prevent, suspension_refusal
 from sanshen.org.workdays import add_working_days
 from sanshen.oversight.audit import record
 from sanshen.web.notify import notify
@@ -64,6 +64,9 @@ def decision_refusal(item: Item, person: Person) -> str | None:
         return _("%(stage)s须由%(scope)s的%(role)s签署。") % {
             "stage": stage.name, "role": stage.get_role_display(),
             "scope": flow.reviewing_department(item).name if stage.scoped_to_item_department else _("本单位")}
+    suspended = suspension_refusal(person, REVIEW)
+    if suspended:
+        return suspended
     signed = flow.valid_decisions(item).filter(person=person, verdict=Decision.Verdict.APPROVE).first()
     if signed is not None:
         return _("您已签署本稿件的%(stage)s，同一人不能签署两个环节。") % {"stage": signed.stage_name}
