@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
 from sanshen.content.api import items_router, secrecy_router
+from sanshen.interaction.api import messages_router
 from sanshen.lexicons.api import lexicons_router
 from sanshen.org.accountability_api import suspensions_router
 from sanshen.org.models import Role
@@ -45,6 +46,7 @@ api.add_router("/secrecy-requests", secrecy_router)
 api.add_router("/lexicons", lexicons_router)
 api.add_router("/deliveries", deliveries_router)
 api.add_router("/channels", channels_router)
+api.add_router("/messages", messages_router)
 api.add_router("/suspensions", suspensions_router)
 
 

@@ -19,6 +19,8 @@ urlpatterns = [
     path("channels/", include("sanshen.publishing.channel_urls")),
     path("deliveries/", include("sanshen.publishing.delivery_urls")),
     path("lexicons/", include("sanshen.lexicons.urls")),
+    path("interaction/", include("sanshen.interaction.urls")),
+    path("site/messages/", include("sanshen.interaction.public_urls")),
     path("site/", include("sanshen.website.urls")),
     path("events/", include("sanshen.events.urls")),
     path("oversight/", include("sanshen.oversight.urls")),

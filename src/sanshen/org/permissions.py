@@ -292,14 +292,15 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("只有信息专管员、科室负责人、分管领导或主要领导可以处理复查发现。"), may_see_item),
     "interaction.view_messages": Action(is_staff_member, gettext_lazy("会员单位不能查看网上留言。"), may_see_message),
     "interaction.moderate": Action(
-        has_role(Role.OFFICER, Role.ADMIN), gettext_lazy("只有信息专管员或系统管理员可以审核网上留言。")),
+        has_role(Role.OFFICER, Role.ADMIN), gettext_lazy("只有信息专管员或系统管理员可以审核网上留言。"), scope=REVIEW),
     "interaction.answer": Action(
         has_role(Role.EDITOR, Role.SECTION_HEAD), gettext_lazy("只有承办部门的采编员或科室负责人可以答复网上留言。"),
-        routed_to_own_department),
+        routed_to_own_department, scope=COMPOSE),
     "interaction.approve_answer": Action(
         has_role(Role.SECTION_HEAD, Role.LEADER), gettext_lazy("只有承办部门的科室负责人或分管领导可以审核答复。"),
-        approvable_answer),
-    "interaction.publish_answer": Action(has_role(Role.OFFICER), gettext_lazy("只有信息专管员可以公开答复。")),
+        approvable_answer, scope=REVIEW),
+    "interaction.publish_answer": Action(has_role(Role.OFFICER), gettext_lazy("只有信息专管员可以公开答复。"),
+                                         scope=PUBLISH),
 }
 
 for _name, _action in ACTIONS.items():

@@ -27,6 +27,7 @@ NAVIGATION = [
     NavLink(_("发布管理"), "publishing:overview", "publishing.view_publications"),
     NavLink(_("回头看"), "publishing:follow_ups", "publishing.view_publications"),
     NavLink(_("活动审批"), "events:list", "events.view"),
+    NavLink(_("网上留言"), "interaction:list", "interaction.view_messages"),
     NavLink(_("门户网站"), "site:home", "publishing.view_publications"),
     NavLink(_("部门"), "org:departments", "org.manage_departments"),
     NavLink(_("人员与角色"), "org:people", "org.manage_people"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from sanshen.content.models import Item
 from sanshen.events import dashboard as events_dashboard
+from sanshen.interaction import dashboard as interaction_dashboard
 from sanshen.org import accountability
 from sanshen.org.models import Role
 from sanshen.org.permissions import can
@@ -40,6 +41,7 @@ def dashboard(request):
         **publishing_dashboard.dashboard_panels(request.user),
         **accountability.dashboard_panels(request.user),
         **events_dashboard.dashboard_panels(request.user),
+        **interaction_dashboard.dashboard_panels(request.user),
         **deliveries.dashboard_panels(request.user),
     })
 
