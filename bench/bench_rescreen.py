@@ -14,7 +14,6 @@ seconds, how many were flagged, and the peak resident memory at points through t
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import random
 import re

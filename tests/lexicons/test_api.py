@@ -63,7 +63,8 @@ def test_rescreen_runs_and_flags(client_as, published, finish_rescreen):
 def test_non_administrators_are_refused_with_the_reason(client_as, username):
     client = client_as(username)
     for response in (client.get("/api/lexicons/entries"), post(client, "/api/lexicons/entries", {"word": "某"}),
-                     post(client, "/api/lexicons/import", {"text": "某\n"}), post(client, "/api/lexicons/rescreens", {})):
+                     post(client, "/api/lexicons/import", {"text": "某\n"}),
+                     post(client, "/api/lexicons/rescreens", {})):
         assert response.status_code == 403
         assert response.json()["detail"] == "只有系统管理员可以维护筛查词库和规则。"
     assert not RescreenRun.objects.exists()

@@ -162,8 +162,9 @@ class RescreenRun(models.Model):
 
     @property
     def percent(self) -> int:
-        return 100 if not self.total and self.status == self.Status.DONE else (100 * self.done // self.total
-                                                                               if self.total else 0)
+        if not self.total:
+            return 100 if self.status == self.Status.DONE else 0
+        return 100 * self.done // self.total
 
     @property
     def is_open(self) -> bool:

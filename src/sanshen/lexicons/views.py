@@ -162,7 +162,8 @@ def allow(request):
 def notices(request):
     versions = RuleSetVersion.objects.select_related("created_by")
     return render(request, "lexicons/notices.html", {
-        "page": _page(request, versions, 20), "open_flags": RescreenFlag.objects.filter(resolved_at__isnull=True).count()})
+        "page": _page(request, versions, 20),
+        "open_flags": flags_visible_to(request.user).filter(resolved_at__isnull=True).count()})
 
 
 @action_required("lexicons.view_notices")
