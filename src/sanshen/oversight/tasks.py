@@ -3,6 +3,7 @@
 from django_tasks import task
 
 from .audit import record, verify_chain
+from .digest import send_digest
 
 
 @task()
@@ -12,3 +13,10 @@ def check_audit_chain() -> dict:
     record("oversight.chain_checked", details={"ok": verdict.ok, "entries": verdict.entries,
                                                 "bad_seq": verdict.bad_seq, "reason": verdict.reason})
     return {"ok": verdict.ok, "entries": verdict.entries, "bad_seq": verdict.bad_seq}
+
+
+@task()
+def send_daily_digest() -> dict:
+    """Send today's digest of breaches (超期未更新日报), once a day."""
+    result = send_digest()
+    return {"day": str(result.day), "sent": result.sent, "breaches": result.breaches, "recipients": result.recipients}

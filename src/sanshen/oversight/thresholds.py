@@ -21,9 +21,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sanshen.org.permissions import can
 from sanshen.publishing.models import Channel, Publication
 
 from .models import AuditEntry
+from .scope import visible_departments
 from .statistics import Period
 
 
@@ -153,3 +155,10 @@ def stale_spells(channels, start: date, end: date) -> list[StaleSpell]:
                 spells.append(StaleSpell(str(channel), first, last, (last - first).days + 1))
             reference = max(reference, stop + timedelta(days=1))
     return spells
+
+
+def dashboard_panels(person) -> dict:
+    """The dashboard's 超期未更新 panel, for those who may see statistics (within their scope)."""
+    if not can(person, "oversight.view_statistics"):
+        return {}
+    return {"stale_breaches": breaches(departments=visible_departments(person))}

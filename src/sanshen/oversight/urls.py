@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import stats_urls, views
 
 app_name = "oversight"
 
@@ -8,3 +8,4 @@ urlpatterns = [
     path("audit/", views.audit_log, name="audit"),
     path("audit/export.csv", views.audit_export, name="audit_export"),
 ]
+urlpatterns += stats_urls.urlpatterns

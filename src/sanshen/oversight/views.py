@@ -4,6 +4,7 @@ from datetime import datetime, time
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,6 +20,7 @@ from .models import AuditEntry
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(required=False)
     action = forms.CharField(required=False)
+    obj = forms.CharField(required=False)
     since = forms.DateField(required=False, error_messages={"invalid": gettext_lazy("起始日期格式不对，应为 年-月-日。")})
     until = forms.DateField(required=False, error_messages={"invalid": gettext_lazy("截止日期格式不对，应为 年-月-日。")})
 
@@ -33,6 +35,8 @@ def filtered_entries(params) -> tuple[object, dict, list[str]]:
         entries = entries.filter(actor_username__icontains=data["actor"])
     if data.get("action"):
         entries = entries.filter(action__icontains=data["action"])
+    if data.get("obj"):
+        entries = entries.filter(Q(object_repr__icontains=data["obj"]) | Q(object_id=data["obj"]))
     if data.get("since"):
         entries = entries.filter(at__gte=timezone.make_aware(datetime.combine(data["since"], time.min)))
     if data.get("until"):

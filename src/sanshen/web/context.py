@@ -40,7 +40,11 @@ NAVIGATION = [
     NavLink(_("栏目和账号"), "channels:list", "publishing.manage_channels"),
     NavLink(_("推送记录"), "deliveries:list", "publishing.view_deliveries"),
     NavLink(_("筛查词库"), "lexicons:entries", "lexicons.manage"),
+    NavLink(_("信息统计"), "oversight:statistics", "oversight.view_statistics"),
+    NavLink(_("超期未更新"), "oversight:breaches", "oversight.view_statistics"),
+    NavLink(_("年度考评"), "oversight:evaluation", "oversight.view_statistics"),
     NavLink(_("操作日志"), "oversight:audit", "oversight.view_audit"),
+    NavLink(_("监督检查"), "oversight:inspection", "oversight.inspect"),
 ]
 
 

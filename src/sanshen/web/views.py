@@ -10,6 +10,7 @@ from sanshen.interaction import dashboard as interaction_dashboard
 from sanshen.org import accountability
 from sanshen.org.models import Role
 from sanshen.org.permissions import can
+from sanshen.oversight import thresholds
 from sanshen.publishing import accounts, dashboard as publishing_dashboard
 from sanshen.publishing.adapters import log as deliveries
 from sanshen.review import queue
@@ -43,6 +44,7 @@ def dashboard(request):
         **events_dashboard.dashboard_panels(request.user),
         **interaction_dashboard.dashboard_panels(request.user),
         **deliveries.dashboard_panels(request.user),
+        **thresholds.dashboard_panels(request.user),
     })
 
 

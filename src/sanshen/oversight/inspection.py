@@ -1,0 +1,107 @@
+"""Inspection (监督检查, 000§8): the handling records of sensitive and classified items, and the package an
+inspector takes away — the filtered audit log, those records, and the audit chain's verification result.
+
+The handling records are the audit entries about each sensitive or classified item (敏感、涉密稿件): who wrote,
+edited, submitted, signed, overrode a finding, asked for or gave a secrecy determination, published or
+retracted it, when, from where. They come from the hash-chained log, so the verification result vouches for them.
+"""
+
+import csv
+import json
+import zipfile
+from dataclasses import dataclass
+from io import BytesIO, StringIO
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sanshen.content.models import Item
+
+from .audit import ChainVerdict, export_csv
+from .models import AuditEntry
+
+SENSITIVE = (Item.Sensitivity.SENSITIVE, Item.Sensitivity.CLASSIFIED)
+ACTION_LABELS = {
+    "content.item_created": gettext_lazy("起草"), "content.item_edited": gettext_lazy("修改"),
+    "content.attachment_added": gettext_lazy("添加附件"), "content.item_submitted": gettext_lazy("提交审核"),
+    "review.decision_signed": gettext_lazy("审核签字"), "review.finding_overridden": gettext_lazy("确认保留筛查结果"),
+    "review.emergency_approved": gettext_lazy("应急审核"), "review.secrecy_requested": gettext_lazy("提请保密审查"),
+    "review.secrecy_answered": gettext_lazy("保密审查结论"), "publishing.scheduled": gettext_lazy("定时发布"),
+    "publishing.published": gettext_lazy("发布"), "publishing.schedule_cancelled": gettext_lazy("取消定时发布"),
+    "publishing.retracted": gettext_lazy("撤回"), "publishing.follow_up_answered": gettext_lazy("回头看"),
+}
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
+
+
+@dataclass
+class HandlingRecord:
+    """A sensitive or classified item and the audit entries about it, oldest first."""
+
+    item: Item
+    entries: list[AuditEntry]
+
+    @property
+    def labelled(self) -> list[tuple[AuditEntry, str]]:
+        return [(entry, action_label(entry.action)) for entry in self.entries]
+
+
+def sensitive_items() -> QuerySet[Item]:
+    return Item.objects.filter(sensitivity__in=SENSITIVE).select_related("department", "author").order_by("pk")
+
+
+def handling_records(entries: QuerySet[AuditEntry]) -> list[HandlingRecord]:
+    """For each sensitive or classified item with entries among `entries` (already filtered), those entries."""
+    items = {str(item.pk): item for item in sensitive_items()}
+    found: dict[str, list[AuditEntry]] = {}
+    for entry in entries.filter(object_type="content.item", object_id__in=list(items)).order_by("seq"):
+        found.setdefault(entry.object_id, []).append(entry)
+    return [HandlingRecord(items[pk], found[pk]) for pk in sorted(found, key=int)]
+
+
+HANDLING_COLUMNS = ["item_id", "title", "sensitivity", "department", "seq", "at", "actor", "action", "action_label",
+                    "ip", "details"]
+
+
+def handling_csv(records: list[HandlingRecord]) -> str:
+    out = StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(HANDLING_COLUMNS)
+    for record in records:
+        item = record.item
+        for e in record.entries:
+            writer.writerow([item.pk, item.title, item.get_sensitivity_display(), str(item.department), e.seq,
+                             timezone.localtime(e.at).isoformat(), e.actor_username, e.action, action_label(e.action),
+                             e.ip or "", json.dumps(e.details, ensure_ascii=False, sort_keys=True)])
+    return out.getvalue()
+
+
+def verdict_text(verdict: ChainVerdict, filters: dict, exported_by: str) -> str:
+    """The chain's verification result in words, with what the package holds and who took it."""
+    lines = [_("操作日志哈希链校验结果"), _("校验时间：%(at)s") % {"at": timezone.localtime().isoformat(timespec="seconds")},
+             _("导出人：%(who)s") % {"who": exported_by}]
+    if verdict.ok:
+        lines.append(_("结论：校验通过，共 %(n)s 条记录，哈希链完整。") % {"n": verdict.entries})
+    else:
+        lines.append(_("结论：校验失败，%(reason)s（已校验 %(n)s 条）。") % {"reason": verdict.reason, "n": verdict.entries})
+    shown = {name: value for name, value in filters.items() if value}
+    lines.append(_("筛选条件：%(filters)s") % {"filters": json.dumps(shown, ensure_ascii=False) if shown else _("无")})
+    return "\n".join(lines) + "\n"
+
+
+def inspection_zip(entries: QuerySet[AuditEntry], verdict: ChainVerdict, filters: dict, exported_by: str) -> bytes:
+    """audit.csv (the filtered log), sensitive-items.csv (their handling records), chain-verification.txt."""
+    audit = StringIO()
+    audit.write("\ufeff")
+    export_csv(audit, entries.order_by("seq").iterator())
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("audit.csv", audit.getvalue())
+        package.writestr("sensitive-items.csv", handling_csv(handling_records(entries)))
+        package.writestr("chain-verification.txt", verdict_text(verdict, filters, exported_by))
+    return out.getvalue()

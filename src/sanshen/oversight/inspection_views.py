@@ -1,0 +1,40 @@
+"""The inspector's pages (监督检查, 000§8): the audit log with filters, the handling records of sensitive and
+classified items, the audit chain's verification result, and the export package (ZIP) for an inspection.
+The filters are the audit log page's own (`views.filtered_entries`).
+"""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from sanshen.web.mixins import action_required
+
+from .audit import record, verify_chain
+from .inspection import handling_records, inspection_zip
+from .views import filtered_entries
+
+
+@action_required("oversight.inspect")
+def inspection_page(request):
+    entries, filters, problems = filtered_entries(request.GET)
+    records = handling_records(entries) if not problems else []
+    return render(request, "oversight/inspection.html", {
+        "page": Paginator(entries, 50).get_page(request.GET.get("page")), "filters": filters, "problems": problems,
+        "verdict": verify_chain(), "records": records, "query": request.GET.urlencode(),
+    })
+
+
+@action_required("oversight.inspect")
+def inspection_export(request):
+    entries, filters, problems = filtered_entries(request.GET)
+    if problems:
+        return HttpResponse("；".join(problems), status=400, content_type="text/plain; charset=utf-8")
+    verdict, count = verify_chain(), entries.count()
+    package = inspection_zip(entries, verdict, filters, request.user.display_name)
+    record("oversight.inspection_exported", actor=request.user, request=request,
+           details={"filters": {k: v for k, v in filters.items() if v}, "chain_ok": verdict.ok,
+                    "entries": count})
+    response = HttpResponse(package, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="inspection-{timezone.localdate():%Y%m%d}.zip"'
+    return response
