@@ -109,3 +109,14 @@ def test_a_flag_is_resolved_once_with_a_reason(person, published, finish_rescree
     assert flag.resolved_by == person("officer") and flag.resolution == "已撤回并通知科室更正"
     with pytest.raises(RescreenError, match="已由"):
         resolve_flag(flag, person("head"), resolution="再次处理")
+
+
+def test_a_change_queues_the_job_for_the_worker_after_it_commits(person, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    with django_capture_on_commit_callbacks(execute=True):
+        add_entry(person("admin"), EntryInput(word="排队词"))
+    run = RescreenRun.objects.get()
+    job = DBTaskResult.objects.get(task_path="sanshen.lexicons.tasks.rescreen")
+    assert job.args_kwargs["args"] == [run.pk]
+    assert job.task.call(*job.args_kwargs["args"])["status"] == "done"
