@@ -18,6 +18,7 @@ from sanshen.org.models import Role
 from sanshen.org.tokens import TOKEN_LIFETIME, issue_token, person_for_token
 from sanshen.events.api import events_router, self_media_router
 from sanshen.oversight.audit import record
+from sanshen.oversight.api import oversight_router
 from sanshen.publishing.channel_api import channels_router
 from sanshen.publishing.api import publications_router
 from sanshen.publishing.delivery_api import deliveries_router
@@ -46,6 +47,7 @@ api.add_router("/secrecy-requests", secrecy_router)
 api.add_router("/lexicons", lexicons_router)
 api.add_router("/deliveries", deliveries_router)
 api.add_router("/channels", channels_router)
+api.add_router("", oversight_router)
 api.add_router("/messages", messages_router)
 api.add_router("/suspensions", suspensions_router)
 
