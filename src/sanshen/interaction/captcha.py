@@ -33,7 +33,7 @@ def chinese_number(n: int) -> str:
 
 
 def _digest(nonce: str, answer: int) -> str:
-    return salted_hmac(SALT, f"{nonce}:{answer}").hexdigest()
+    return salted_hmac(SALT, f"{nonce}:{answer}", algorithm="sha256").hexdigest()
 
 
 def new_challenge() -> Challenge:

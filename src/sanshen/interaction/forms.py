@@ -54,6 +54,7 @@ class MessageForm(forms.Form):
             self.initial["captcha_token"] = self.challenge.token
         self.fields["captcha_answer"].label = _("验证题：%(question)s（请填写阿拉伯数字）") % {
             "question": self.challenge.question}
+        self._bound_fields_cache.pop("captcha_answer", None)  # its label, read when it was validated, is the old one
 
     def clean_contact(self):
         contact = self.cleaned_data["contact"].strip()
