@@ -74,14 +74,14 @@ def test_grant_page_refuses_an_end_before_the_start_and_keeps_the_form(client_as
         "reason": "夜间发布"})
     page = response.content.decode()
     assert "结束时间必须晚于开始时间" in page and "夜间发布" in page
-    assert not TemporaryGrant.objects.exists()
+    assert not TemporaryGrant.objects.filter(reason="夜间发布").exists()
 
 
 def test_grant_page_records_who_granted(client_as, person):
     client_as("leader").post("/org/grants/", {
         "person": person("officer").pk, "starts_at": "2026-12-01T18:00", "ends_at": "2026-12-01T21:00",
         "reason": "夜间发布"})
-    grant = TemporaryGrant.objects.get()
+    grant = TemporaryGrant.objects.get(reason="夜间发布")
     assert grant.granted_by == person("leader") and grant.person == person("officer")
 
 
