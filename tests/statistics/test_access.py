@@ -1,0 +1,97 @@
+"""Who sees statistics, breaches, evaluations and the inspection pages — every role, refusals included — and
+what a section head's scope leaves out; bad periods keep what was typed."""
+
+import pytest
+import time_machine
+from django.contrib.auth.models import AnonymousUser
+
+from sanshen.org.models import Department
+from sanshen.org.permissions import ACTIONS, reason_to_prevent
+from sanshen.oversight.scope import visible_departments
+from tests.conftest import ROLE_USERS
+
+from .conftest import html_table
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED = {
+    "oversight.view_statistics": {"head", "leader", "chief", "officer", "admin"},
+    "oversight.inspect": {"chief", "secrecy", "admin"},
+}
+PAGES = {
+    "oversight.view_statistics": ["/oversight/statistics/", "/oversight/statistics/export.csv",
+                                  "/oversight/statistics/export.xlsx", "/oversight/breaches/",
+                                  "/oversight/evaluation/", "/api/statistics", "/api/breaches"],
+    "oversight.inspect": ["/oversight/inspection/", "/oversight/inspection/export.zip"],
+}
+
+
+@pytest.mark.parametrize("username", ROLE_USERS)
+@pytest.mark.parametrize("action", sorted(EXPECTED))
+def test_role_action_matrix(person, username, action):
+    reason = reason_to_prevent(action, person(username))
+    if username in EXPECTED[action]:
+        assert reason is None
+    else:
+        assert reason == str(ACTIONS[action].refusal)
+    assert reason_to_prevent(action, AnonymousUser()) == "请先登录。"
+
+
+@pytest.mark.parametrize("username", ROLE_USERS)
+@pytest.mark.parametrize("action", sorted(PAGES))
+def test_pages_agree_with_the_matrix(client_as, username, action):
+    client = client_as(username)
+    for url in PAGES[action]:
+        response = client.get(url)
+        if username in EXPECTED[action]:
+            assert response.status_code == 200, url
+        else:
+            assert response.status_code == 403, url
+            said = response.json()["detail"] if url.startswith("/api/") else response.content.decode()
+            assert str(ACTIONS[action].refusal) in said, url
+
+
+def test_anonymous_visitors_are_sent_to_login(client):
+    for url in PAGES["oversight.view_statistics"][:5] + PAGES["oversight.inspect"]:
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith("/login/")
+    assert client.get("/api/statistics").status_code == 401
+
+
+def test_a_section_head_sees_only_their_department(client_as, person):
+    own = Department.objects.get(name="产业发展科")
+    assert visible_departments(person("head")) == {own.pk}
+    assert visible_departments(person("leader")) is None
+    rows = html_table(client_as("head").get("/oversight/statistics/").content, "statistics-table")
+    assert [row[0] for row in rows[1:]] == ["产业发展科", "合计"]
+    assert [row["label"] for row in client_as("head").get("/api/statistics").json()["rows"]] == ["产业发展科"]
+    other = Department.objects.get(name="市场运行科")
+    refused = client_as("head").get(f"/oversight/evaluation/2026/{other.pk}.pdf")
+    assert refused.status_code == 403 and "科室负责人只能查看本部门的考评。" in refused.content.decode()
+    assert client_as("head").get(f"/oversight/evaluation/2026/{own.pk}.pdf").status_code == 200
+    listed = html_table(client_as("head").get("/oversight/evaluation/?year=2026").content, "evaluation")
+    assert [row[0] for row in listed[1:]] == ["产业发展科"]
+
+
+def test_a_bad_period_keeps_what_was_typed(client_as):
+    page = client_as("officer").get("/oversight/statistics/?by=channel&start=2026-12-01&end=2026-01-01").content
+    text = page.decode()
+    assert "起始日期不能晚于截止日期。" in text and 'value="2026-12-01"' in text
+    assert 'data-testid="statistics-table"' not in text
+    assert "日期格式不对" in client_as("officer").get("/oversight/statistics/?start=2026-13-01").content.decode()
+    refused = client_as("officer").get("/oversight/statistics/export.csv?start=2026-12-01&end=2026-01-01")
+    assert refused.status_code == 400 and "起始日期不能晚于截止日期。" in refused.content.decode()
+    api = client_as("officer").get("/api/statistics?from=2026-12-01&to=2026-01-01")
+    assert api.status_code == 400 and api.json() == {"detail": "起始日期不能晚于截止日期。"}
+    assert client_as("officer").get("/api/statistics?from=soon").status_code == 422
+    assert client_as("officer").get("/api/statistics?by=everyone").status_code == 422
+    assert "年度应为四位数字。" in client_as("officer").get("/oversight/evaluation/?year=abc").content.decode()
+    assert client_as("officer").get("/oversight/evaluation/1900/1.pdf").status_code == 404
+
+
+def test_presets_choose_the_period(client_as):
+    with time_machine.travel("2026-05-20 10:00 +0800", tick=False):
+        client = client_as("officer")
+        for preset, period in [("this_month", "2026-05-01 — 2026-05-31"), ("this_quarter", "2026-04-01 — 2026-06-30"),
+                               ("this_year", "2026-01-01 — 2026-12-31"), ("last_year", "2025-01-01 — 2025-12-31")]:
+            assert f"统计期间：{period}" in client.get(f"/oversight/statistics/?preset={preset}").content.decode()
