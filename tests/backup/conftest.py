@@ -43,11 +43,14 @@ def installations(directory: Path):
     base = database_url.rpartition("/")[0] if database_url.startswith("postgres") else None
     databases = []
 
-    def make(name: str) -> Installation:
+    def make(name: str, *, sqlite: bool = False) -> Installation:
+        """`sqlite=True`: the embedded SQLite database even when the suite runs on PostgreSQL."""
         var_dir = directory / name
         var_dir.mkdir()
         env = {**os.environ, "SANSHEN_VAR_DIR": str(var_dir)}
-        if base:
+        if sqlite:
+            env.pop("DATABASE_URL", None)
+        elif base:
             database = f"sanshen_backup_{name}_{os.getpid()}"
             with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{database}"')

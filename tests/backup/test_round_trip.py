@@ -2,8 +2,11 @@
 audit chain that verifies (A3). Runs on whichever database DATABASE_URL names (SQLite or PostgreSQL)."""
 
 import json
+import os
 import tarfile
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import DEMO_PASSWORD
 
@@ -70,3 +73,20 @@ def test_a_changed_checksum_file_is_noticed(source, installation, tmp_path):
     (tmp_path / "backup.tar.gz.sha256").write_text("0" * 64 + "  backup.tar.gz\n")
     result = installation("target").run("restore", str(archive))
     assert result.returncode == 2 and "整个文件的 SHA-256" in result.stderr
+
+
+@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+                    reason="needs PostgreSQL (DATABASE_URL=postgres://...)")
+def test_a_backup_from_sqlite_restores_into_postgresql_and_back(source, installation, tmp_path):
+    from_postgres = tmp_path / "postgres.tar.gz"
+    source.ok("backup", "--output", str(from_postgres))
+    lite = installation("lite", sqlite=True)
+    assert "audit chain intact" in lite.ok("restore", str(from_postgres)).stdout
+    from_sqlite = tmp_path / "sqlite.tar.gz"
+    lite.ok("backup", "--output", str(from_sqlite))
+    assert json.loads(members(from_sqlite, "manifest.json")["manifest.json"])["database_vendor"] == "sqlite"
+    back = installation("back")
+    assert "audit chain intact" in back.ok("restore", str(from_sqlite)).stdout
+    again = tmp_path / "again.tar.gz"
+    back.ok("backup", "--output", str(again))
+    assert members(again, "data/") == members(from_sqlite, "data/") == members(from_postgres, "data/")
