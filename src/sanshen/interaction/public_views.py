@@ -6,14 +6,14 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from sanshen.website.portal import Columns
+from sanshen.website.portal import Columns, site_title
 from sanshen.website.responses import not_found, public_view, render_public
 
 from . import services
@@ -35,6 +35,12 @@ def public_form(view):
             return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def render_form_page(request, template: str, context: dict, *, status: int):
+    """The public layout with the request in the context (unlike `render_public`): a form needs its CSRF token."""
+    site = {"title": site_title(), "menu": Columns.load().menu}
+    return render(request, template, {"site": site, "current": CURRENT, **context}, status=status)
 
 
 @public_view
@@ -66,8 +72,7 @@ def leave(request):
         else:
             status = 400
         form.renew_challenge()
-    return render_public(request, "interaction/public/form.html", {"form": form}, columns=Columns.load(),
-                         current=CURRENT, status=status)
+    return render_form_page(request, "interaction/public/form.html", {"form": form}, status=status)
 
 
 @public_form
