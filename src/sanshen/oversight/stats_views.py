@@ -44,14 +44,14 @@ def download(content, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-def bar_charts(table) -> list:
-    """One bar chart per measure across the groups, values as the table shows them."""
+def bar_charts(table) -> list[tuple[str, str]]:
+    """(title, chart) per measure: its bars across the groups, values as the table shows them."""
     out = []
     for measure in MEASURES:
         bars = [(label, None if value == "—" else value)
                 for label, value in ((row.label, shown(measure, row.figures[measure.key])) for row in table.rows)]
         title = _("%(measure)s（%(by)s）") % {"measure": measure_heading(measure), "by": GROUPINGS[table.by]}
-        out.append(charts.bar_chart(title, bars))
+        out.append((title, charts.bar_chart(title, bars)))
     return out
 
 
