@@ -92,8 +92,8 @@ def status(request, code: str):
     if message is None:
         return not_found(request, columns)
     return render_public(request, "interaction/public/status.html", {
-        "message": message, "sent": request.GET.get("sent") == "1", "published": message.status == Message.Status.PUBLISHED,
-        "public_status": public_status(message)}, columns=columns, current=CURRENT)
+        "message": message, "sent": request.GET.get("sent") == "1",
+        "published": message.status == Message.Status.PUBLISHED, "public_status": public_status(message)}, columns=columns, current=CURRENT)
 
 
 def public_status(message: Message) -> str:
