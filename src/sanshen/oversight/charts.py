@@ -39,7 +39,8 @@ def bar_chart(title: str, bars: list[tuple[str, float | int | None]], fmt=str) -
             f'<g transform="translate(0,{y})"><text x="0" y="17" font-size="13" fill="{INK}">'
             f'{escape(label[:11])}</text><rect x="{label_w}" y="4" width="{track_w}" height="18" fill="{TRACK}"/>'
             f'<rect x="{label_w}" y="4" width="{width}" height="18" fill="{BAR}"/>'
-            f'<text x="{label_w + track_w + 8}" y="17" font-size="13" fill="{INK}">{escape(_shown(value, fmt))}</text></g>')
+            f'<text x="{label_w + track_w + 8}" y="17" font-size="13" fill="{INK}">'
+            f'{escape(_shown(value, fmt))}</text></g>')
     return _frame(title, description, label_w + track_w + 90, max(row * len(bars), row), body)
 
 

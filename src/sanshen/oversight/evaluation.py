@@ -137,7 +137,8 @@ def report_pdf(report: DepartmentReport) -> bytes:
     story.append(table([[Paragraph(text(c), s["cell"]) for c in row] for row in spells], [0.4, 0.4, 0.2], HEADER_ROW)
                  if report.spells else Paragraph(_("无"), s["cell"]))
     story.append(Paragraph(_("四、通报批评"), s["h2"]))
-    story += [Paragraph(text(_criticism_line(c)), s["cell"]) for c in report.criticisms] or [Paragraph(_("无"), s["cell"])]
+    story += ([Paragraph(text(_criticism_line(c)), s["cell"]) for c in report.criticisms]
+              or [Paragraph(_("无"), s["cell"])])
     verdict = _("是") if report.candidate else _("否（%(why)s）") % {"why": "；".join(report.missed)}
     story.append(labelled([(_("表彰候选"), verdict), (_("条件"), COMMENDATION_RULE.describe())], s, _("五、表彰候选")))
     story += [Paragraph(text(d), s["small"]) for d in DEFINITIONS]
