@@ -10,20 +10,23 @@ from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
-REVIEWER = ["工作台", "审核任务", "提醒", "关键词提醒", "发布管理", "回头看", "活动审批", "网上留言", "门户网站"]
-AUTHOR = ["工作台", "我的稿件", "审核任务", "提醒", "关键词提醒", "发布管理", "回头看", "活动审批", "网上留言", "门户网站"]
+WORK = ["工作台", "审核任务", "提醒", "关键词提醒"]
+PUBLISHING = ["发布管理", "回头看", "网上留言", "活动审批"]
 STATISTICS = ["信息统计", "超期未更新", "年度考评"]
 NAVIGATION = {
-    "editor": AUTHOR, "editor2": AUTHOR,
+    "editor": ["工作台", "我的稿件", "审核任务", "提醒", "关键词提醒"] + PUBLISHING + ["门户网站"],
     "member": ["工作台", "我的稿件", "提醒"],
-    "head": REVIEWER + STATISTICS, "spokesperson": REVIEWER,
-    "officer": REVIEWER + ["稿源单位", "栏目和账号", "推送记录"] + STATISTICS,
-    "leader": REVIEWER + ["临时授权"] + STATISTICS,
-    "chief": REVIEWER + ["临时授权", "问责"] + STATISTICS + ["操作日志", "监督检查"],
-    "secrecy": ["工作台", "审核任务", "保密审查", "提醒", "关键词提醒", "发布管理", "回头看", "活动审批", "网上留言", "门户网站", "保密承诺书", "操作日志", "监督检查"],
-    "admin": REVIEWER + ["部门", "人员与角色", "保密承诺书", "临时授权", "工作时间", "问责", "审核流程", "稿源单位",
-              "栏目和账号", "推送记录", "筛查词库"] + STATISTICS + ["操作日志", "监督检查"],
+    "head": WORK + PUBLISHING + ["门户网站"] + STATISTICS,
+    "spokesperson": WORK + PUBLISHING + ["门户网站"],
+    "officer": WORK + PUBLISHING + ["栏目和账号", "推送记录", "门户网站"] + STATISTICS + ["稿源单位"],
+    "leader": WORK + PUBLISHING + ["门户网站"] + STATISTICS + ["临时授权"],
+    "chief": WORK + PUBLISHING + ["门户网站"] + STATISTICS + ["问责", "监督检查", "操作日志", "临时授权"],
+    "secrecy": ["工作台", "审核任务", "保密审查", "提醒", "关键词提醒"] + PUBLISHING + ["门户网站", "监督检查", "操作日志",
+                                                                    "保密承诺书"],
+    "admin": WORK + PUBLISHING + ["栏目和账号", "推送记录", "门户网站"] + STATISTICS + [
+        "问责", "监督检查", "操作日志", "部门", "人员与角色", "保密承诺书", "临时授权", "工作时间", "审核流程", "稿源单位", "筛查词库"],
 }
+NAVIGATION["editor2"] = NAVIGATION["editor"]  # same role, another department
 
 
 def pass_second_factor(page):
