@@ -278,6 +278,34 @@ def test_pair_group_lookups_match_the_key_index(det):
                 assert want == (), span
 
 
+def test_pair_scan_reports_every_span_with_same_sound_candidates(det):
+    """Only the two-character spans the pair scan reports are looked at: every span with
+    candidates must be among them, also with rare and same-sound characters put in."""
+    rng = random.Random(11)
+    texts = [open(p, encoding="utf-8").read()[:4000] for p in SEEDS[:3]]
+    texts += ["以经济建设为中心，部暑工作，未雨筹谋。", "是实施方案的部暑和安排，按步就班，在按装", "签属机置体习阻织"]
+    by_sound = {}
+    for c, k in det._table.items():
+        by_sound.setdefault(k, []).append(chr(c))
+    for t in list(texts[:3]):
+        chars = list(t)
+        for _ in range(len(chars) // 8):
+            j = rng.randrange(len(chars))
+            k = det._table.get(ord(chars[j]))
+            if k:
+                chars[j] = rng.choice(by_sound[k])
+        texts.append("".join(chars))
+    checked = 0
+    for text in texts:
+        sc = text.translate(det._tlist)
+        starts = set(det._pair_starts(text))
+        for s in range(len(text) - 1):
+            if det._pair_result(text[s : s + 2], sc[s : s + 2]):
+                checked += 1
+                assert s in starts, text[s : s + 2]
+    assert checked > 100
+
+
 def _best_reference(det, s):
     """The unigram segmentation score with every word of up to MAX_WORD characters tried."""
     import math

@@ -25,6 +25,7 @@ Nothing here downloads anything; the packs are plain files shipped with the pack
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import re
@@ -63,9 +64,10 @@ MIN_FREQ_LONG = 10  # 4+ characters, not tagged as idiom
 KNOWN_WORD_FREQ = 30
 # A word at least this frequent that runs across the edge of a generated candidate vetoes it.
 CROSS_FREQ = 20
-# Words at least this frequent (two to four characters) mark the stretches of text that are
-# written correctly (any subset of the known words gives the same findings; fewer build faster).
-COVER_FREQ = 100
+# Characters at least this probable (unigram log-probability) are matched in pairs by the pair
+# scan, rarer ones on their own (any value gives the same findings; lower builds a larger scan
+# that reports fewer characters).
+COMMON_CHAR_LOGP = -11.0
 
 
 # For a two-character span text[s:s+2] with one character changed: the (start, end) offsets,
@@ -282,12 +284,59 @@ class TypoDetector:
         for c, k in table.items():
             tl[c] = k
         self._tlist = tl
-        # Correctly written common words (each also a boundary word of ``_crosses``), matched
-        # leftmost-longest: a character inside one of them that runs beyond a two-character
-        # span can never be the changed character of that span.
-        cover = [w for w, f in self.freq.items() if f >= COVER_FREQ and 2 <= len(w) <= 4]
-        assert COVER_FREQ >= KNOWN_WORD_FREQ >= CROSS_FREQ
-        self._cover = _Matcher(cover, overlapping=False)
+        self._pair_scan = _Matcher(self._pair_scan_patterns(), overlapping=True)
+
+    def _pair_scan_patterns(self) -> list[str]:
+        """What the pair scan looks for: every pair of common characters that may have
+        same-sound candidates (``_pair_result`` not empty), and every rare character that may
+        be one character of such a pair.  A two-character span the scan does not report has no
+        same-sound candidates.
+
+        Span (a, b) has candidates only if the sound group of a + the sound classes of (a, b)
+        has a word whose log-probability, less those of a and b, reaches ``LOCAL_MIN_GAIN`` (or
+        the same with the group of the sound classes + b): for a kept character and its group,
+        that bounds the log-probability of the other character, so the pairs are read off the
+        same-sound characters sorted by log-probability (with a little slack for rounding; the
+        exact test stays ``_pair_result``'s)."""
+        clog = self._clog
+        neglt = -self._logtotal
+        tl = self._tlist
+        by_first, by_second = self._pair_by_first, self._pair_by_second
+        kept_chars = {k[0] for k in by_first} | {k[2] for k in by_second}
+        changed_sounds = {k[2] for k in by_first} | {k[0] for k in by_second}
+        # A character outside the sound table is its own sound class, so every character that
+        # can be in such a pair is in the table, in kept_chars or in changed_sounds.
+        chars = kept_chars | changed_sounds | set(map(chr, self._table))
+        common: dict[str, list[tuple[float, str]]] = {}  # sound class -> [(log p, character)]
+        rare = []
+        for c in chars:
+            lp = clog.get(c, neglt)
+            sound = c.translate(tl)
+            if lp >= COMMON_CHAR_LOGP:
+                common.setdefault(sound, []).append((lp, c))
+            elif c in kept_chars or sound in changed_sounds:
+                rare.append(c)
+        for group in common.values():
+            group.sort()
+        logps = {sound: [lp for lp, _ in group] for sound, group in common.items()}
+
+        def partners(kept: str, kept_sound: str, sound: str, best: float) -> list[str]:
+            """The common characters of sound class `sound` that may make a span with the common
+            character `kept` (of sound class `kept_sound`) pass the bound of a group whose best
+            word has log-probability `best`."""
+            lk = clog.get(kept, neglt)
+            if lk < COMMON_CHAR_LOGP or kept.translate(tl) != kept_sound or sound not in common:
+                return []
+            n = bisect.bisect_right(logps[sound], best - lk - LOCAL_MIN_GAIN + 1e-9)
+            return [c for _, c in common[sound][:n]]
+
+        pairs: set[str] = set()
+        for key, h in by_first.items():  # first character + the two sound classes
+            pairs.update([key[0] + b for b in partners(key[0], key[1], key[2], h[0])])
+        for key, h in by_second.items():  # the two sound classes + second character
+            pairs.update([a + key[2] for a in partners(key[2], key[1], key[0], h[0])])
+        pairs -= self._known
+        return [*pairs, *rare]
 
     def _sound_matches(self, sc: str):
         """All (key index, start, end) of the sound keys in the sound-class string `sc`, in the
@@ -320,6 +369,30 @@ class TypoDetector:
                 ws = tuple(w for w, x, wl in h[1] if x != keep and wl - la - lb >= LOCAL_MIN_GAIN)
             out.append(ws)
         return tuple(out) if out[0] or out[1] else ()
+
+    def _pair_result(self, span: str, k2: str):
+        """``_pair_words_h`` for a two-character span of sound classes `k2`, with the group
+        look-ups and the per-key bound first."""
+        a, b = span
+        neglt = -self._logtotal
+        m = self._pair_key_best.get(k2)
+        if m is None or m - self._clog.get(a, neglt) - self._clog.get(b, neglt) < LOCAL_MIN_GAIN:
+            return ()
+        h0 = self._pair_by_first.get(a + k2)
+        h1 = self._pair_by_second.get(k2 + b)
+        return () if h0 is None and h1 is None else self._pair_words_h(span, h0, h1)
+
+    def _pair_starts(self, scan: str) -> list[int]:
+        """The starts of the two-character spans of `scan` the pair scan reports, in order: a
+        pair, or either span that holds a rare character."""
+        starts = set()
+        for _, s, e in self._pair_scan.find(scan):
+            if e - s == 1:  # a rare character
+                starts.add(s - 1)
+            starts.add(s)
+        starts.discard(-1)
+        starts.discard(len(scan) - 1)
+        return sorted(starts)
 
     def _pair_words_h(self, span: str, h0, h1):
         """``_pair_words`` with the two groups already looked up (``None`` where there is
@@ -511,60 +584,34 @@ class TypoDetector:
         sound_words = self._sound_words
         sc = scan.translate(self._tlist)
         if _prefilter:
-            pair_fast = self._pair_fast
             long_idx = self._long_idx
             # Sound matches of three or more characters: all of them, less the spans that are
             # words in their own right (never candidates).
             items = [
                 (e, s, 0, long_idx[i]) for i, s, e in self._sound_long.find(sc) if text[s:e] not in known
             ]
-            # Two-character spans: a character covered by a correctly written common word that
-            # runs beyond the span is never the changed one (_crosses would reject the
-            # candidate), so only spans with an uncovered character are looked at, and only
-            # with that character changed (1: the second character, 2: the first).  What a
-            # two-character span can become depends on its two characters alone: memoised.
+            # Two-character spans: only those the pair scan reports can have candidates, the
+            # boundary check once for all words.  What a two-character span can become depends
+            # on its two characters alone: memoised.
             pmemo = self._pair_memo
             if len(pmemo) > 100_000:
                 pmemo.clear()
-            pair_words_h = self._pair_words_h
-            p0get = self._pair_by_first.get
-            p1get = self._pair_by_second.get
-            kbest = self._pair_key_best.get
-            cget = clog.get
             append = items.append
-            prev = 0
-            for _, cs, ce in (*self._cover.find(scan), (0, ntext, ntext)):
-                if cs > prev:  # uncovered: prev .. cs-1
-                    for s in range(prev - 1 if prev else 0, cs if cs < ntext else ntext - 1):
-                        span = text[s : s + 2]
-                        r = pmemo.get(span)
-                        if r is None:
-                            k2 = sc[s : s + 2]
-                            m = kbest(k2)
-                            if m is None:
-                                r = pmemo[span] = ()
-                            else:
-                                a, b = span
-                                if m - cget(a, neglt) - cget(b, neglt) < LOCAL_MIN_GAIN:
-                                    r = pmemo[span] = ()
-                                else:
-                                    h0 = p0get(a + k2)
-                                    h1 = p1get(k2 + b)
-                                    r = pmemo[span] = (
-                                        () if h0 is None and h1 is None else pair_words_h(span, h0, h1)
-                                    )
-                        if r:
-                            if r[0] and s + 1 < cs:
-                                append((s + 2, s, 1, r[0]))
-                            if r[1] and s >= prev:
-                                append((s + 2, s, 2, r[1]))
-                prev = ce
+            for s in self._pair_starts(scan):
+                span = text[s : s + 2]
+                r = pmemo.get(span)
+                if r is None:
+                    r = pmemo[span] = self._pair_result(span, sc[s : s + 2])
+                if r:  # 1: the second character replaced, 2: the first
+                    if r[0] and not pair_crosses(s, pc1):
+                        append((s + 2, s, 1, r[0]))
+                    if r[1] and not pair_crosses(s, pc0):
+                        append((s + 2, s, 2, r[1]))
             items.sort()
             for e, s, side, i in items:
-                if side:  # two characters, one replaced; the boundary check once for all words
-                    if not pair_crosses(s, pc1 if side == 1 else pc0):
-                        for w in i:
-                            yield s, e, w, "sound", "replace"
+                if side:  # two characters, one replaced
+                    for w in i:
+                        yield s, e, w, "sound", "replace"
                     continue
                 span = text[s:e]
                 n = e - s
