@@ -91,7 +91,8 @@ def test_the_breaches_page_and_the_office_dashboard(client_as):
     last = last_live("要闻动态")
     with time_machine.travel(noon(last + timedelta(days=20)), tick=False):
         rows = html_table(client_as("officer").get("/oversight/breaches/").content, "breaches")
-        assert ["栏目不更新", "网站栏目 · 要闻动态", "办公室", f"{last:%Y-%m-%d}", "14 天", "6"] in rows
+        assert ["栏目不更新", "网站栏目 · 要闻动态", "办公室",
+                f"网站栏目 · 要闻动态：自 {last:%Y-%m-%d} 起未更新，超过更新期限（14 天）6 天", "6"] in rows
         dashboard = client_as("officer").get("/").content.decode()
         assert 'data-testid="panel-breaches"' in dashboard and "网站栏目 · 要闻动态：自" in dashboard
         assert 'data-testid="panel-breaches"' in client_as("leader").get("/").content.decode()

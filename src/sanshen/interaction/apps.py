@@ -6,3 +6,6 @@ class InteractionConfig(AppConfig):
     name = "sanshen.interaction"
     label = "interaction"
     verbose_name = _("网上互动")
+
+    def ready(self):
+        from . import breaches  # noqa: F401 — registers the overdue-messages breach source

@@ -43,9 +43,12 @@ class Breach:
     limit_days: int
     overdue_days: int | None  # days beyond the limit; None when unknown
     url: str
+    summary: str = ""  # a source's own sentence; the staleness sentence below when empty
 
     @property
     def text(self) -> str:
+        if self.summary:
+            return self.summary
         if self.since is None:
             return _("%(subject)s：从未更新（更新期限 %(limit)s 天）") % {"subject": self.subject, "limit": self.limit_days}
         return _("%(subject)s：自 %(since)s 起未更新，超过更新期限（%(limit)s 天）%(over)s 天") % {
