@@ -5,6 +5,7 @@ from functools import wraps
 from django.shortcuts import get_object_or_404
 
 from sanshen.org.permissions import reason_to_prevent
+from sanshen.oversight.audit import record
 from sanshen.web.mixins import action_required, refuse
 
 from .models import Item
@@ -26,3 +27,10 @@ def item_action(action: str):
         return wrapper
 
     return decorator
+
+
+def record_sensitive_view(item: Item, person, request) -> None:
+    """Opening a sensitive or classified item is itself a handling record (涉密敏感稿件的查阅记录, 000§8)."""
+    if item.needs_pledge:
+        record("content.sensitive_item_viewed", actor=person, obj=item, request=request,
+               details={"sensitivity": item.sensitivity, "revision": item.current_revision.content_hash})

@@ -28,6 +28,7 @@ from sanshen.review.models import Decision, SecrecyRequest, Stage
 from sanshen.review.sheet import render_review_sheet
 
 from . import services
+from .access import record_sensitive_view
 from .models import Item, ScreeningReport, Source
 
 items_router = Router(tags=["稿件 Items"])
@@ -450,7 +451,9 @@ def detail(request, item_id: ItemId):
     """稿件、当前版本、审核环节与签字、下一环节、终审原因、附件与全部签字记录。
     The item with its current revision, required stages and signatures, next stage, escalation reasons,
     channels, attachments and decisions."""
-    return item_out(visible_item(request, item_id))
+    item = visible_item(request, item_id)
+    record_sensitive_view(item, request.user, request)
+    return item_out(item)
 
 
 @items_router.patch("/{item_id}", response={200: ItemOut, **REFUSALS}, summary="修改稿件 Edit an item")

@@ -22,7 +22,7 @@ from sanshen.review import flow
 from sanshen.review.services import decision_refusal, override_finding
 from sanshen.web.mixins import ActionRequiredMixin, AuditedFormMixin, action_required, say_form_kept
 
-from .access import item_action
+from .access import item_action, record_sensitive_view
 from .diff import char_diff
 from .forms import AttachmentForm, ItemForm, OverrideForm, SourceForm, item_input
 from .highlight import apply_suggestion, finding_title, in_context, marked
@@ -45,6 +45,7 @@ HISTORY_LABELS = {
     "publishing.schedule_cancelled": gettext_lazy("取消定时发布"),
     "publishing.retracted": gettext_lazy("撤回"),
     "publishing.follow_up_answered": gettext_lazy("回头看"),
+    "content.sensitive_item_viewed": gettext_lazy("查阅（敏感、涉密稿件）"),
 }
 FIXABLE_PARTS = ("title", "body")
 
@@ -151,6 +152,7 @@ def history(item: Item) -> list[dict]:
 @item_action("content.view_item")
 def item_detail(request, item):
     user = request.user
+    record_sensitive_view(item, user, request)
     report = flow.latest_report(item)
     may_edit = reason_to_prevent("content.edit_item", user, item) is None
     findings = finding_rows(item, report, may_edit)
