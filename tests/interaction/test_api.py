@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_staff_list_with_filters_and_members_are_refused(client_as, leave, routed):
-    waiting, on_its_way = leave(subject="接口待审核"), routed(subject="接口已转办")
+    leave(subject="接口待审核")
+    routed(subject="接口已转办")
     officer = client_as("officer")
     subjects = {m["subject"] for m in officer.get("/api/messages").json()}
     assert {"接口待审核", "接口已转办"} <= subjects

@@ -188,7 +188,6 @@ def _in_scope(qs: QuerySet, to_item: str, departments) -> QuerySet:
 
 def _raw_counts(period: Period, by: str | None, departments) -> dict:
     """{group key: {measure: count}} for the count measures and the findings tallies."""
-    in_period = {"gte": period.since, "lt": period.until}
     figures: dict = defaultdict(lambda: defaultdict(int))
 
     def merge(found: dict):

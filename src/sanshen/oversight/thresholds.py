@@ -16,13 +16,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Max, Min
+from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanshen.org.permissions import can
 from sanshen.publishing.models import Channel, Publication
+from sanshen.publishing.queries import last_published
 
 from .models import AuditEntry
 from .scope import visible_departments
@@ -104,8 +105,7 @@ def _channel_url(channel: Channel) -> str:
 def stale_channels(today: date) -> list[Breach]:
     """Columns and accounts whose last live publication (or opening) is older than their threshold."""
     channels = list(judged_channels())
-    last = dict(Publication.objects.filter(channel__in=channels, status=Publication.Status.LIVE).order_by()
-                .values("channel").annotate(last=Max("published_at")).values_list("channel", "last"))
+    last = last_published(c.pk for c in channels)
     opened = opened_on(channels)
     found = []
     for channel in channels:

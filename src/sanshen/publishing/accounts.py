@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +23,8 @@ from sanshen.oversight.audit import record
 from sanshen.screening import RuleSet, Screener
 from sanshen.web.notify import notify
 
-from .models import Account, Channel, NamingKeyword, Publication
+from .models import Account, Channel, NamingKeyword
+from .queries import last_published
 
 FILING_WORKING_DAYS = 10  # 001 newmedia§5 and §7
 REFUSING_CATEGORIES = {"sensitive", "prohibited"}  # in a name even a warning is too much
@@ -238,9 +239,7 @@ def rarely_used(accounts) -> set[int]:
     """
     today, now = timezone.localdate(), timezone.now()
     open_accounts = [a for a in accounts if not a.is_closed]
-    last = dict(Publication.objects.filter(channel_id__in=[a.channel_id for a in open_accounts],
-                                           status=Publication.Status.LIVE)
-                .values("channel_id").annotate(last=Max("published_at")).values_list("channel_id", "last"))
+    last = last_published(a.channel_id for a in open_accounts)
     flagged = set()
     for account in open_accounts:
         window = timedelta(days=account.channel.update_threshold_days)
