@@ -55,3 +55,16 @@ def test_worker_runs_queued_jobs(installation):
                             "print(r.status, r.return_value['ok'], "
                             "AuditEntry.objects.filter(action='oversight.chain_checked').count())", installation)
     assert outcome.stdout.split() == ["SUCCESSFUL", "True", "1"], outcome.stderr
+
+
+def test_the_worker_runs_the_daily_jobs_once_a_day(installation):
+    for _ in range(2):
+        assert run_cli("worker", "--batch", env=installation).returncode == 0
+    ran = django_python("from django_tasks_db.models import DBTaskResult\n"
+                        "print(sorted(DBTaskResult.objects.filter(status='SUCCESSFUL')"
+                        ".values_list('task_path', flat=True)))", installation)
+    assert ran.stdout.strip() == str(sorted([
+        "sanshen.oversight.tasks.check_audit_chain", "sanshen.oversight.tasks.send_daily_digest",
+        "sanshen.review.tasks.remind"])), ran.stderr
+    quiet = run_cli("worker", "--batch", "--no-daily", env=installation)
+    assert quiet.returncode == 0

@@ -54,7 +54,8 @@ def server_url(tmp_path_factory):
     sanshen("migrate", "-v0", env=env)
     sanshen("demo", "--password", DEMO_PASSWORD, env=env)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "sanshen.cli", "serve", f"127.0.0.1:{port}"], env=env,
+    server = subprocess.Popen([sys.executable, "-m", "sanshen.cli", "serve", f"127.0.0.1:{port}", "--no-worker"],
+                              env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -137,9 +137,10 @@ def readiness(event: Event, now=None) -> str | None:
         missing.append(_("未备案"))
     if not missing:
         return None
-    now = now or timezone.now()
-    prefix = _("已举办但") if event.starts_at <= now else ""
-    return prefix + "、".join(missing)
+    missing = _("、").join(missing)
+    if event.starts_at <= (now or timezone.now()):
+        return _("已举办但%(missing)s") % {"missing": missing}
+    return missing
 
 
 def events_needing_attention(now=None):
