@@ -42,7 +42,7 @@ def test_chinese_by_default(client_as):
     assert response.status_code == 200
     assert '<html lang="zh-hans">' in response.content.decode()
     assert h1(response) == "工作台"
-    assert nav_labels(response)[:4] == ["工作台", "审核任务", "提醒", "部门"]
+    assert nav_labels(response)[:4] == ["工作台", "审核任务", "提醒", "关键词提醒"]
     assert 'value="zh-hans" lang="zh-hans" aria-current="true">简体中文</button>' in response.content.decode()
 
 
@@ -54,9 +54,15 @@ def test_choosing_english_translates_navigation_and_dashboard(client_as):
     assert '<html lang="en">' in page
     assert h1(response) == "Dashboard"
     assert nav_labels(response) == [
-        "Dashboard", "Review queue", "Notifications", "Departments", "People and roles", "Confidentiality pledges",
-        "Temporary grants", "Working hours", "Review workflow", "Approved sources", "Audit log",
+        "Dashboard", "Review queue", "Notifications", "Keyword notices",
+        "Publishing", "Follow-up check", "Public messages", "Event approval", "Columns and accounts", "Delivery log",
+        "Public website",
+        "Statistics", "Overdue for update", "Annual evaluation", "Accountability", "Inspection", "Audit log",
+        "Departments", "People and roles", "Confidentiality pledges", "Temporary grants", "Working hours",
+        "Review workflow", "Approved sources", "Screening lexicon",
     ]
+    assert re.findall(r'<h2 class="nav-group">(.*?)</h2>', page) == [
+        "Daily work", "Publishing and interaction", "Oversight and evaluation", "Settings"]
     assert "Sign out" in page and "Change password" in page
     assert 'value="en" lang="en" aria-current="true">English</button>' in page
 
