@@ -35,6 +35,7 @@ EXPECTED = {
     "org.manage_accountability": {"chief", "admin"},
     "oversight.view_statistics": {"head", "leader", "chief", "officer", "admin"},
     "oversight.inspect": {"chief", "secrecy", "admin"},
+    "oversight.manage_backups": {"admin"},
     "publishing.view_publications": STAFF,
     "publishing.publish": {"officer"},
     "publishing.retract": {"officer"},
@@ -83,6 +84,7 @@ PAGES = {
     "events.manage_self_media": "/events/self-media/new/",
     "lexicons.view_notices": "/lexicons/notices/",
     "lexicons.manage": "/lexicons/",
+    "oversight.manage_backups": "/oversight/backups/",
 }
 
 

@@ -59,7 +59,7 @@ def test_choosing_english_translates_navigation_and_dashboard(client_as):
         "Public website",
         "Statistics", "Overdue for update", "Annual evaluation", "Accountability", "Inspection", "Audit log",
         "Departments", "People and roles", "Confidentiality pledges", "Temporary grants", "Working hours",
-        "Review workflow", "Approved sources", "Screening lexicon",
+        "Review workflow", "Approved sources", "Screening lexicon", "Data backups",
     ]
     assert re.findall(r'<h2 class="nav-group">(.*?)</h2>', page) == [
         "Daily work", "Publishing and interaction", "Oversight and evaluation", "Settings"]

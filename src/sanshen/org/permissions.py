@@ -222,6 +222,7 @@ ACTIONS: dict[str, Action] = {
     "oversight.view_statistics": Action(
         has_role(Role.SECTION_HEAD, Role.LEADER, Role.MAIN_LEADER, Role.OFFICER, Role.ADMIN),
         gettext_lazy("只有科室负责人、分管领导、主要领导、信息专管员或系统管理员可以查看统计和考评。")),
+    "oversight.manage_backups": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以备份数据和下载备份。")),
     "oversight.inspect": Action(
         has_role(Role.MAIN_LEADER, Role.SECRECY, Role.ADMIN),
         gettext_lazy("只有主要领导、保密审查员或系统管理员可以进行监督检查。")),

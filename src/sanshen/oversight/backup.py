@@ -177,8 +177,11 @@ def media_files() -> list[tuple[Path, str]]:
 
 
 def _read_one_snapshot() -> None:
-    """Every table read from the same moment: PostgreSQL needs REPEATABLE READ; SQLite's transaction is one."""
-    if connection.vendor == "postgresql":
+    """Every table read from the same moment: PostgreSQL needs REPEATABLE READ; SQLite's transaction is one.
+
+    Inside a caller's transaction the isolation level can no longer change; that transaction is used as it is.
+    """
+    if connection.vendor == "postgresql" and len(connection.atomic_blocks) == 1:
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 

@@ -1,8 +1,8 @@
-"""Routes of the statistics, breaches, evaluation and inspection pages (joined to oversight/urls.py)."""
+"""Routes of the statistics, breaches, evaluation, inspection and backup pages (joined to oversight/urls.py)."""
 
 from django.urls import path
 
-from . import inspection_views, stats_views
+from . import backup_views, inspection_views, stats_views
 
 urlpatterns = [
     path("statistics/", stats_views.statistics_page, name="statistics"),
@@ -14,4 +14,6 @@ urlpatterns = [
     path("evaluation/<int:year>/<int:pk>.xlsx", stats_views.evaluation_xlsx, name="evaluation_xlsx"),
     path("inspection/", inspection_views.inspection_page, name="inspection"),
     path("inspection/export.zip", inspection_views.inspection_export, name="inspection_export"),
+    path("backups/", backup_views.backups, name="backups"),
+    path("backups/<str:name>", backup_views.backup_download, name="backup_download"),
 ]

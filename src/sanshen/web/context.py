@@ -58,6 +58,7 @@ NAVIGATION = [
         NavLink(_("审核流程"), "review:workflows", "review.manage_workflows"),
         NavLink(_("稿源单位"), "content:sources", "content.manage_sources"),
         NavLink(_("筛查词库"), "lexicons:entries", "lexicons.manage"),
+        NavLink(_("数据备份"), "oversight:backups", "oversight.manage_backups"),
     )),
 ]
 
