@@ -38,7 +38,7 @@ def test_a_message_from_the_public_is_moderated_answered_and_shown(browser, as_u
 
     officer = as_user("officer")
     officer.goto(f"{server_url}/interaction/")
-    officer.click(f"tr[data-code={code}] a")
+    officer.click(f'tr[data-code="{code}"] a')
     assert "13600001111" in officer.inner_text("[data-testid=contact]")
     officer.select_option("select[name=accept-department]", label="产业发展科")
     officer.click("[data-testid=accept]")
@@ -54,7 +54,7 @@ def test_a_message_from_the_public_is_moderated_answered_and_shown(browser, as_u
 
     head = as_user("head")
     head.goto(f"{server_url}/interaction/")
-    head.click(f"tr[data-code={code}] a")
+    head.click(f'tr[data-code="{code}"] a')
     screenshot(head, "message-approve")
     head.click("[data-testid=approve]")
     assert "答复已审核通过" in head.inner_text("main")
