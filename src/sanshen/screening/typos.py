@@ -67,7 +67,7 @@ CROSS_FREQ = 20
 # Characters at least this probable (unigram log-probability) are matched in pairs by the pair
 # scan, rarer ones on their own (any value gives the same findings; lower builds a larger scan
 # that reports fewer characters).
-COMMON_CHAR_LOGP = -11.0
+COMMON_CHAR_LOGP = -12.0
 
 
 # For a two-character span text[s:s+2] with one character changed: the (start, end) offsets,
@@ -173,6 +173,7 @@ class TypoDetector:
         toks = _read_body("typo_vocab.tsv").split()
         freq = dict(zip(toks[0::2], map(int, toks[1::2])))
         self.freq = freq
+        self._logf = {w: math.log(f) for w, f in freq.items()}  # what _best adds up
         self.idioms = set(_read_body("typo_idioms.txt").split())
         self._logtotal = math.log(sum(freq.values()))
         # Spans that are words in their own right are never generated candidates.
@@ -450,8 +451,7 @@ class TypoDetector:
     def _best(self, s: str) -> float:
         """Log-probability of the best segmentation of `s` under the unigram model."""
         n = len(s)
-        get = self.freq.get
-        log = math.log
+        get = self._logf.get
         lt = self._logtotal
         neg = -1e18
         best = [neg] * (n + 1)
@@ -460,16 +460,16 @@ class TypoDetector:
         for i in range(n):
             b = best[i]  # never `neg`: every position is reached by single characters
             # single character (unknown characters count as frequency 1)
-            v = b + log(get(s[i], 1)) - lt
+            v = b + get(s[i], 0.0) - lt
             if v > best[i + 1]:
                 best[i + 1] = v
             # Longer words: only while s[i:j] begins a word of more characters (none is longer
             # than MAX_WORD, the prefixes hold none longer than MAX_WORD - 1).
             for j in range(i + 2, n + 1):
                 w = s[i:j]
-                f = get(w)
-                if f:
-                    v = b + log(f) - lt
+                lf = get(w)
+                if lf is not None:
+                    v = b + lf - lt
                     if v > best[j]:
                         best[j] = v
                 if w not in prefixes:
