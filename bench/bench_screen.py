@@ -5,11 +5,15 @@ with the same lexicon.  Not part of the test run:  .venv/bin/python bench/bench_
 The article is made of the seed documents' sentences (shared/seeds, found as in score_dev.py) or,
 without them, of sentences generated here; the lexicon is synthetic (random 2-6 character words,
 seeded), written to a temporary file and loaded through the same `--lexicon` path as the CLI.
+The same article is screened again and again (repeated), and fresh articles are screened once
+each: the sentences in another order every run, with the typo detector's per-bigram memo
+emptied, so that nothing of the article has been seen before.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -19,20 +23,33 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def article(n_chars: int = 10_000) -> str:
+def seed_text() -> str:
+    """The seed documents, or without them prose generated here."""
     from score_dev import find_shared
 
     shared = find_shared()
-    text = ""
     if shared and (shared / "seeds").exists():
-        parts = [p.read_text(encoding="utf-8") for p in sorted((shared / "seeds").glob("0*.txt"))]
-        text = "\n".join(parts)
-    if not text:
-        rnd = random.Random(1)
-        text = "".join(rnd.choice("各单位要严格落实信息发布审核制度，加强政务公开工作。") for _ in range(n_chars))
+        return "\n".join(p.read_text(encoding="utf-8") for p in sorted((shared / "seeds").glob("0*.txt")))
+    rnd = random.Random(1)
+    return "".join(rnd.choice("各单位要严格落实信息发布审核制度，加强政务公开工作。") for _ in range(10_000))
+
+
+def article(text: str, n_chars: int = 10_000) -> str:
+    """The first `n_chars` characters of `text`, repeated as often as needed."""
     while len(text) < n_chars:
         text += text
     return text[:n_chars]
+
+
+def fresh_articles(text: str, count: int, n_chars: int = 10_000) -> list[str]:
+    """`count` different articles: the sentences of `text` in another order each."""
+    sentences = [s for s in re.split(r"(?<=[。；！？\n])", text) if s.strip()]
+    rnd = random.Random(2)
+    out = []
+    for _ in range(count):
+        rnd.shuffle(sentences)
+        out.append(article("".join(sentences), n_chars))
+    return out
 
 
 def lexicon(n: int = 100_000, seed: int = 7) -> list[str]:
@@ -44,13 +61,28 @@ def lexicon(n: int = 100_000, seed: int = 7) -> list[str]:
     return sorted(words)
 
 
-def best_of(fn, repeat: int = 30) -> float:
+def timings(fn, repeat: int = 30) -> list[float]:
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return times
+
+
+def best_of(fn, repeat: int = 30) -> float:
+    return statistics.median(timings(fn, repeat))
+
+
+def fresh_timings(screen, articles: list[str], forget) -> list[float]:
+    """Screen each article once, after `forget()` (not timed)."""
+    times = []
+    for text in articles:
+        forget()
+        t = time.perf_counter()
+        screen(text)
+        times.append(time.perf_counter() - t)
+    return times
 
 
 def main() -> int:
@@ -60,7 +92,8 @@ def main() -> int:
     from sanshen.screening.engine import screen_text
     from sanshen.screening.ruleset import RuleSet
 
-    text = article()
+    seeds = seed_text()
+    text = article(seeds)
     words = lexicon()
     mb = len(text.encode("utf-8")) / 1e6
     with tempfile.TemporaryDirectory() as d:
@@ -83,7 +116,10 @@ def main() -> int:
     t_bare_ll = best_of(lambda: bare_ll.find_matches_as_indexes(text))
     t_bare_py = best_of(lambda: sum(1 for _ in bare_py.iter(text)))
     t_scan = best_of(lambda: screen_text(text, ruleset=rs, typos=False))
-    t_full = best_of(lambda: screen_text(text, ruleset=rs))
+    full = timings(lambda: screen_text(text, ruleset=rs))
+    t_full = statistics.median(full)
+    fresh = fresh_timings(lambda a: screen_text(a, ruleset=rs), fresh_articles(seeds, 30), rs.typos._pair_memo.clear)
+    t_fresh = statistics.median(fresh)
     n_find = len(screen_text(text, ruleset=rs))
     print(f"article: {len(text)} chars ({mb * 1e3:.1f} kB UTF-8); lexicon: {len(words)} entries + "
           f"{len(rs.automaton_patterns) - len(words)} from default packs; findings: {n_find}")
@@ -95,12 +131,15 @@ def main() -> int:
     print(f"screen, rule-based scan path (no typo detector): {t_scan * 1e3:.2f} ms per article, "
           f"{mb / t_scan:.1f} MB/s, {t_scan / t_bare:.2f}x bare ahocorasick_rs, "
           f"{t_scan / t_bare_py:.2f}x bare pyahocorasick")
-    print(f"screen, everything incl. typo detector: {t_full * 1e3:.2f} ms per article, "
-          f"{mb / t_full:.1f} MB/s, {t_full / t_bare:.2f}x bare ahocorasick_rs, "
+    print(f"screen, everything incl. typo detector, same article again: {t_full * 1e3:.2f} ms per article "
+          f"(min {min(full) * 1e3:.2f}), {mb / t_full:.1f} MB/s, {t_full / t_bare:.2f}x bare ahocorasick_rs, "
           f"{t_full / t_bare_py:.2f}x bare pyahocorasick")
-    ok = t_full * 1e3 <= 20
-    print(f"target <= 20 ms per article: {'met' if ok else 'NOT met'}; "
-          f"<= 3x bare pyahocorasick (issue 3): {'met' if t_full / t_bare_py <= 3 else 'NOT met'}; "
+    print(f"screen, everything incl. typo detector, a fresh article each run: {t_fresh * 1e3:.2f} ms per article "
+          f"(min {min(fresh) * 1e3:.2f}), {mb / t_fresh:.1f} MB/s, {t_fresh / t_bare:.2f}x bare ahocorasick_rs, "
+          f"{t_fresh / t_bare_py:.2f}x bare pyahocorasick")
+    ok = max(t_full, t_fresh) * 1e3 <= 20
+    print(f"target <= 20 ms per article (fresh and repeated): {'met' if ok else 'NOT met'}; "
+          f"<= 3x bare pyahocorasick (issue 3): {'met' if t_fresh / t_bare_py <= 3 else 'NOT met'}; "
           f"scan path <= 3x bare ahocorasick_rs (DESIGN): {'met' if t_scan / t_bare <= 3 else 'NOT met'}")
     return 0
 
