@@ -2,28 +2,12 @@
 
 import pytest
 
-from sanshen.org.permissions import ACTIONS, reason_to_prevent
 from tests.conftest import ROLE_USERS
+from tests.role_matrix import EXPECTED
 
 from .conftest import channel
 
 pytestmark = pytest.mark.django_db
-
-EXPECTED = {
-    "publishing.manage_channels": {"admin", "officer"},
-    "publishing.approve_account_closing": {"chief"},
-    "publishing.view_channels": set(ROLE_USERS) - {"member"},
-}
-
-
-@pytest.mark.parametrize("username", ROLE_USERS)
-@pytest.mark.parametrize("action", sorted(EXPECTED))
-def test_role_action_matrix(person, username, action):
-    reason = reason_to_prevent(action, person(username))
-    if username in EXPECTED[action]:
-        assert reason is None
-    else:
-        assert reason == str(ACTIONS[action].refusal)
 
 
 def management_pages():

@@ -6,65 +6,10 @@ from django.contrib.auth.models import AnonymousUser
 
 from sanshen.org.permissions import ACTIONS, reason_to_prevent
 from tests.conftest import ROLE_USERS
+from tests.role_matrix import EXPECTED
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = set(ROLE_USERS)
-STAFF = EVERYONE - {"member"}
-EXPECTED = {
-    "web.view_dashboard": EVERYONE,
-    "api.use": EVERYONE,
-    "org.manage_departments": {"admin"},
-    "org.manage_people": {"admin"},
-    "org.manage_worktime": {"admin"},
-    "org.record_pledge": {"admin", "secrecy"},
-    "org.grant_temporary": {"admin", "leader", "chief"},
-    "oversight.view_audit": {"admin", "chief", "secrecy"},
-    "oversight.export_audit": {"admin"},
-    "content.create_item": {"editor", "editor2", "member"},
-    "content.view_item": EVERYONE,
-    "content.edit_item": {"editor", "editor2", "member"},
-    "content.submit_item": {"editor", "editor2", "member"},
-    "content.manage_sources": {"admin", "officer"},
-    "review.view_queue": STAFF,
-    "review.override_finding": {"head", "leader", "chief"},
-    "review.emergency_approve": {"leader", "spokesperson"},
-    "review.request_secrecy": STAFF,
-    "review.answer_secrecy": {"secrecy"},
-    "review.manage_workflows": {"admin"},
-    "org.manage_accountability": {"chief", "admin"},
-    "oversight.view_statistics": {"head", "leader", "chief", "officer", "admin"},
-    "oversight.inspect": {"chief", "secrecy", "admin"},
-    "oversight.manage_backups": {"admin"},
-    "publishing.view_publications": STAFF,
-    "publishing.publish": {"officer"},
-    "publishing.retract": {"officer"},
-    "publishing.take_offline": {"officer", "leader", "chief"},
-    "publishing.restore_channel": {"leader", "chief"},
-    "publishing.view_channels": STAFF,
-    "publishing.manage_channels": {"admin", "officer"},
-    "publishing.approve_account_closing": {"chief"},
-    "publishing.view_deliveries": {"admin", "officer"},
-    "publishing.retry_delivery": {"officer"},
-    "publishing.confirm_delivery": {"officer"},
-    "publishing.answer_follow_up": {"editor", "editor2", "head"},
-    "publishing.view_all_follow_ups": {"officer", "leader", "chief", "admin"},
-    "events.view": STAFF,
-    "events.propose": {"editor", "editor2", "head", "officer"},
-    "events.edit": {"editor", "editor2", "head", "officer"},
-    "events.approve": {"leader", "chief"},
-    "events.file": {"officer"},
-    "events.cancel": STAFF,
-    "events.manage_self_media": {"officer", "admin"},
-    "lexicons.view_notices": STAFF,
-    "lexicons.manage": {"admin"},
-    "lexicons.resolve_flag": {"officer", "head", "leader", "chief"},
-    "interaction.view_messages": STAFF,
-    "interaction.moderate": {"officer", "admin"},
-    "interaction.answer": {"editor", "editor2", "head"},
-    "interaction.approve_answer": {"head", "leader"},
-    "interaction.publish_answer": {"officer"},
-}
 PAGES = {
     "org.manage_departments": "/org/departments/",
     "org.manage_people": "/org/people/",
