@@ -56,7 +56,7 @@ def _expect(message: Message, *statuses: str) -> None:
 
 
 def _locked(message: Message) -> Message:
-    return Message.objects.select_for_update().select_related("department").get(pk=message.pk)
+    return Message.objects.select_for_update(of=("self",)).select_related("department").get(pk=message.pk)
 
 
 def message_url(message: Message) -> str:
