@@ -115,7 +115,7 @@ def save_channel(form, account_form=None, *, acting_user: Person, request=None) 
 # ---- filing (备案) ----------------------------------------------------------------------------------------------
 
 def _locked(account: Account) -> Account:
-    return Account.objects.select_for_update().select_related("channel").get(pk=account.pk)
+    return Account.objects.select_for_update(of=("self",)).select_related("channel").get(pk=account.pk)
 
 
 def _not_in_future(day: date, label: str) -> None:

@@ -247,7 +247,7 @@ def answer_follow_up(follow_up: FollowUp, person: Person, *, result: str, note: 
     _refuse_if(None if result in FollowUp.Result.values else _("请选择回头看结果。"))
     _refuse_if(_("请说明需要更正或撤回的问题。") if result != FollowUp.Result.FINE and not note else None)
     with transaction.atomic():
-        follow_up = FollowUp.objects.select_for_update().select_related("item").get(pk=follow_up.pk)
+        follow_up = FollowUp.objects.select_for_update(of=("self",)).select_related("item").get(pk=follow_up.pk)
         _refuse_if(_("此回头看已于%(at)s完成。") % {"at": timezone.localtime(follow_up.answered_at).strftime("%Y-%m-%d %H:%M")}
                    if follow_up.answered_at else None)
         follow_up.result, follow_up.note = result, note

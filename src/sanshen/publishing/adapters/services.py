@@ -138,7 +138,7 @@ def attempt(delivery_id: int, now: datetime | None = None) -> Delivery | None:
 def _park(delivery: Delivery, reason: str) -> Delivery:
     """No automatic attempt: stopped for `reason`, or (no reason) waiting to be posted by hand."""
     with transaction.atomic():
-        delivery = Delivery.objects.select_for_update().select_related("publication__item", "publication__channel") \
+        delivery = Delivery.objects.select_for_update(of=("self",)).select_related("publication__item", "publication__channel") \
             .get(pk=delivery.pk)
         delivery.next_attempt_at = None
         fields = ["next_attempt_at"]
@@ -154,7 +154,7 @@ def _park(delivery: Delivery, reason: str) -> Delivery:
 def _record_outcome(delivery_id: int, outcome: webhook.Outcome) -> Delivery:
     now = timezone.now()
     with transaction.atomic():
-        delivery = Delivery.objects.select_for_update().select_related(
+        delivery = Delivery.objects.select_for_update(of=("self",)).select_related(
             "publication__item", "publication__channel__responsible", "publication__revision").get(pk=delivery_id)
         delivery.attempts += 1
         delivery.response_code = outcome.response_code
@@ -241,7 +241,7 @@ def retry_refusal(delivery: Delivery, person: Person) -> str | None:
 def retry(delivery: Delivery, person: Person, *, request=None) -> Delivery:
     """Make a failed delivery due now and ask the worker to attempt it (重新推送); audited."""
     with transaction.atomic():
-        delivery = Delivery.objects.select_for_update().select_related(
+        delivery = Delivery.objects.select_for_update(of=("self",)).select_related(
             "publication__channel", "publication__item").get(pk=delivery.pk)
         _refuse_if(retry_refusal(delivery, person))
         delivery.status, delivery.next_attempt_at = Delivery.Status.PENDING, timezone.now()
@@ -264,7 +264,7 @@ def confirm_refusal(delivery: Delivery, person: Person) -> str | None:
 def confirm_posted(delivery: Delivery, person: Person, *, note: str = "", request=None) -> Delivery:
     """Record that the officer posted (or took down) the package by hand: who and when (已人工发布)."""
     with transaction.atomic():
-        delivery = Delivery.objects.select_for_update().select_related(
+        delivery = Delivery.objects.select_for_update(of=("self",)).select_related(
             "publication__channel", "publication__item").get(pk=delivery.pk)
         _refuse_if(confirm_refusal(delivery, person))
         delivery.status, delivery.delivered_at, delivery.next_attempt_at = (
