@@ -120,6 +120,8 @@ def test_scheduled_publishing_goes_live_at_its_time_and_is_cancelled_if_the_item
         office_hours, approved, person):
     item, other = approved(title="定时发布一"), approved(title="定时发布二")
     at = datetime(2026, 11, 25, 15, 0, tzinfo=SHANGHAI)
+    with pytest.raises(ContentError, match="应晚于现在"):
+        publish(item, person("officer"), names=("要闻动态",), at=datetime(2026, 11, 25, 9, 0, tzinfo=SHANGHAI))
     scheduled, = publish(item, person("officer"), names=("要闻动态",), at=at)
     publish(other, person("officer"), names=("要闻动态",), at=at)
     assert scheduled.status == Publication.Status.SCHEDULED and scheduled.published_at is None

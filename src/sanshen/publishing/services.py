@@ -76,15 +76,14 @@ def publish(item: Item, person: Person, channels: Iterable[Channel], *, at: date
     """Publish the item's approved, screened revision to `channels`, now or at `at` (发布/定时发布)."""
     channels = list(channels)
     now = timezone.now()
-    if at is not None and at <= now:
-        at = None
+    _refuse_if(_("定时发布时间应晚于现在；立即发布请不填时间。") if at is not None and at <= now else None)
     with transaction.atomic():
         item = Item.objects.select_for_update().get(pk=item.pk)
         _refuse_if(publish_refusal(item, person, channels, address=client_address(request), moment=now))
         revision = item.current_revision
         already = [c.name for c in channels if item.publications.filter(
             channel=c, revision=revision, status__in=PENDING).exists()]
-        _refuse_if(_("此版本已发布或已定时发布到：%(channels)s。") % {"channels": "、".join(already)} if already else None)
+        _refuse_if(_("此版本已发布或已定时发布到：%(channels)s。") % {"channels": _("、").join(already)} if already else None)
         publications = [Publication.objects.create(
             item=item, revision=revision, content_hash=revision.content_hash, channel=channel,
             status=Publication.Status.SCHEDULED if at else Publication.Status.LIVE,
