@@ -16,10 +16,8 @@ from sanshen.web.mixins import action_required, refuse, say_form_kept
 from . import services
 from .forms import FollowUpForm, OfflineForm, PublishForm, RestoreForm, RetractForm
 from .models import Channel, FollowUp, Outage, Publication
-from .queries import awaiting_publication
+from .queries import LIST_LIMIT, awaiting_publication
 from .timeliness import timeliness, unpublished_due_soon
-
-LIST_LIMIT = 50
 
 
 @action_required("publishing.view_publications")
@@ -52,7 +50,7 @@ def publish(request, item):
             except ContentError as error:
                 form.add_error(None, str(error))
             else:
-                names = "、".join(p.channel.name for p in done)
+                names = _("、").join(p.channel.name for p in done)
                 if done[0].status == Publication.Status.SCHEDULED:
                     messages.success(request, _("已定时于 %(at)s 发布到：%(channels)s。") % {
                         "at": timezone.localtime(done[0].scheduled_for).strftime("%Y-%m-%d %H:%M"), "channels": names})
