@@ -49,15 +49,20 @@ def approved(person):
 
     def make(title="我局召开工业企业技术改造推进会", body=BODY, names=("要闻动态", "江城工信"), **fields):
         item = create_item(person("editor"), ItemInput(title=title, body=body, channels=channels(*names), **fields))
-        submit_item(item, person("editor"))
-        for who, checklist in (("editor2", "initial"), ("head", "standard"), ("leader", "standard")):
-            decide(refresh(item), person(who), verdict="approve", opinion="同意。", checklist=CHECKS[checklist],
-                   proofread=True)
-        item = refresh(item)
-        assert item.status == Item.Status.APPROVED
-        return item
+        return submit_and_sign(item, person)
 
     return make
+
+
+def submit_and_sign(item, person):
+    """The editor submits `item`; editor2, head and leader sign 初审 → 复审 → 三审; the approved item comes back."""
+    submit_item(item, person("editor"))
+    for who, checklist in (("editor2", "initial"), ("head", "standard"), ("leader", "standard")):
+        decide(refresh(item), person(who), verdict="approve", opinion="同意。", checklist=CHECKS[checklist],
+               proofread=True)
+    item = refresh(item)
+    assert item.status == Item.Status.APPROVED
+    return item
 
 
 @pytest.fixture

@@ -3,9 +3,11 @@
 import pytest
 from django.utils import timezone
 
+from sanshen.content.services import ItemInput, edit_item
 from sanshen.publishing.services import restore, retract, take_offline
+from tests.publishing.conftest import submit_and_sign
 
-from .conftest import NOTICE_TITLE, column
+from .conftest import NOTICE_TITLE, column, refresh
 
 pytestmark = pytest.mark.django_db
 
@@ -67,16 +69,11 @@ def test_an_offline_parent_takes_its_sub_columns_down(visitor, approved, publish
 
 
 def test_a_republished_item_shows_its_new_revision_only(visitor, approved, publish_now, person):
-    from sanshen.content.services import ItemInput, edit_item
-    from tests.publishing.test_publish import approved_again
-
-    from .conftest import refresh
-
     item = approved(title="我局召开节能降碳工作会", body="会议部署了节能降碳工作。", names=("要闻动态",))
     publish_now(item)
     edit_item(refresh(item), person("editor"), ItemInput(title=item.title, body="会议部署了节能降碳和技术改造工作。",
                                                          channels=[column("要闻动态")]))
-    publish_now(approved_again(refresh(item), person), "要闻动态")
+    publish_now(submit_and_sign(refresh(item), person), "要闻动态")
     page = text(visitor.get(f"/site/items/{item.pk}/"))
     assert "节能降碳和技术改造工作" in page
     assert text(visitor.get(f"/site/columns/{column('要闻动态').pk}/")).count(item.title) == 1
