@@ -75,7 +75,7 @@ def submit_event(event: Event, person: Person, *, request=None) -> Event:
         event.save()
         record("events.submitted", actor=person, obj=event, request=request)
     role = Role.MAIN_LEADER if event.needs_main_leader else Role.LEADER
-    notify(list(Person.objects.filter(is_active=True, role_assignments__role=role).distinct()),
+    notify(Person.holding(role),
            _("活动“%(title)s”等待您审批") % {"title": event.title}, event_url(event))
     return event
 
@@ -95,7 +95,7 @@ def decide_event(event: Event, person: Person, *, approve: bool, opinion: str, r
     notify([event.proposed_by], _("活动“%(title)s”%(verdict)s") % {
         "title": event.title, "verdict": event.get_status_display()}, event_url(event))
     if approve:
-        notify(list(Person.objects.filter(is_active=True, role_assignments__role=Role.OFFICER).distinct()),
+        notify(Person.holding(Role.OFFICER),
                _("活动“%(title)s”已审批，请办理备案") % {"title": event.title}, event_url(event))
     return event
 

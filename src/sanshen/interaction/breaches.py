@@ -20,9 +20,8 @@ def unanswered_messages(today: date) -> list[Breach]:
     heads = {}
     for message in late:
         if message.department_id not in heads:
-            heads[message.department_id] = tuple(Person.objects.filter(
-                is_active=True, department=message.department_id,
-                role_assignments__role=Role.SECTION_HEAD).values_list("pk", flat=True))
+            heads[message.department_id] = tuple(
+                Person.holding(Role.SECTION_HEAD, department=message.department_id).values_list("pk", flat=True))
         days = (today - message.due_on).days
         found.append(Breach(
             kind="unanswered_message", kind_label=_("留言超期未答复"), subject=message.subject,

@@ -63,13 +63,6 @@ def message_url(message: Message) -> str:
     return reverse("interaction:detail", args=[message.pk])
 
 
-def _people(*roles: str, department: Department | None = None):
-    people = Person.objects.filter(is_active=True, role_assignments__role__in=roles)
-    if department is not None:
-        people = people.filter(role_assignments__departments=department)
-    return list(people.distinct())
-
-
 def normalise_code(code: str) -> str:
     """Query codes are read back by people: case, spaces and dashes do not matter."""
     return "".join(ch for ch in code.upper() if ch.isalnum())
@@ -117,7 +110,7 @@ def leave_message(data: MessageInput, *, captcha_nonce: str, request=None) -> Me
                    details={"code": message.code, "findings": len(findings), "blocking": message.blocking})
     except IntegrityError:
         raise InteractionError(_("此验证题已经用过，请回答新的验证题。")) from None
-    notify(_people(Role.OFFICER), _("新的网上留言待审核：%(subject)s") % {"subject": message.subject},
+    notify(Person.holding(Role.OFFICER), _("新的网上留言待审核：%(subject)s") % {"subject": message.subject},
            message_url(message))
     return message
 
@@ -143,7 +136,7 @@ def accept(message: Message, person: Person, *, department: Department, working_
         message.save()
         record("interaction.message_routed", actor=person, obj=message, request=request,
                details={"department": department.name, "working_days": days, "due_on": deadline.due})
-    notify(_people(Role.EDITOR, Role.SECTION_HEAD, department=department),
+    notify(Person.holding(Role.EDITOR, Role.SECTION_HEAD, department=department),
            _("网上留言“%(subject)s”已转交本部门办理，请于%(due)s前答复") % {"subject": message.subject,
                                                                   "due": deadline.due}, message_url(message))
     return message
@@ -181,8 +174,8 @@ def submit_answer(message: Message, person: Person, *, text: str, request=None) 
         message.save()
         record("interaction.answer_submitted", actor=person, obj=message, request=request,
                details={"answer": text, "findings": len(findings)})
-    approvers = [p for p in _people(Role.SECTION_HEAD, department=message.department) if p.pk != person.pk]
-    notify(approvers or _people(Role.LEADER, department=message.department),
+    approvers = [p for p in Person.holding(Role.SECTION_HEAD, department=message.department) if p.pk != person.pk]
+    notify(approvers or Person.holding(Role.LEADER, department=message.department),
            _("网上留言“%(subject)s”的答复待您审核") % {"subject": message.subject}, message_url(message))
     return message
 
@@ -199,7 +192,7 @@ def approve_answer(message: Message, person: Person, *, request=None) -> Message
         message.save()
         record("interaction.answer_approved", actor=person, obj=message, request=request,
                details={"drafted_by": message.answered_by.username})
-    notify(_people(Role.OFFICER), _("网上留言“%(subject)s”的答复已审核，待公开") % {"subject": message.subject},
+    notify(Person.holding(Role.OFFICER), _("网上留言“%(subject)s”的答复已审核，待公开") % {"subject": message.subject},
            message_url(message))
     return message
 

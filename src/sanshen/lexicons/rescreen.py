@@ -181,15 +181,14 @@ class Owners:
     """Who answers for a published item (责任人): its author, the section heads of its department, the officers."""
 
     def __init__(self):
-        self.officers = list(Person.objects.filter(is_active=True, role_assignments__role=Role.OFFICER).distinct())
+        self.officers = list(Person.holding(Role.OFFICER))
         self.heads: dict[int, list[Person]] = {}
 
     def of(self, item) -> list[Person]:
         heads = self.heads.get(item.department_id)
         if heads is None:
-            heads = self.heads[item.department_id] = list(Person.objects.filter(
-                is_active=True, role_assignments__role=Role.SECTION_HEAD,
-                role_assignments__departments=item.department_id).distinct())
+            heads = self.heads[item.department_id] = list(Person.holding(
+                Role.SECTION_HEAD, department=item.department_id))
         people = {p.pk: p for p in [item.author, *heads, *self.officers] if p.is_active}
         return list(people.values())
 

@@ -174,7 +174,7 @@ def _new_version(person: Person, changes: list[LexiconChange], announcement: str
 
 def announce(version: RuleSetVersion) -> None:
     """关键词提醒: tell every staff member that the rules changed, linking to the notice."""
-    staff = Person.objects.filter(is_active=True, role_assignments__role__in=STAFF_ROLES).distinct()
+    staff = Person.holding(*STAFF_ROLES)
     message = _("关键词提醒：筛查词库已更新（%(version)s：新增或启用%(added)d条，修改%(changed)d条，停用%(disabled)d条），"
                 "撰稿和审核时请注意。") % {"version": version, "added": version.added, "changed": version.changed,
                                   "disabled": version.disabled}

@@ -63,6 +63,14 @@ class Person(AbstractUser):
     def __str__(self):
         return self.full_name or self.username
 
+    @classmethod
+    def holding(cls, *roles: str, department=None) -> models.QuerySet:
+        """Active people holding any of `roles` (持有角色的人员); with `department`, only where that role covers it."""
+        found = {"role_assignments__role__in": roles}
+        if department is not None:
+            found["role_assignments__departments"] = department
+        return cls.objects.filter(is_active=True, **found).distinct()
+
     @property
     def display_name(self) -> str:
         return f"{self.full_name}（{self.username}）" if self.full_name else self.username

@@ -32,7 +32,7 @@ class DigestResult:
 
 def office() -> list[Person]:
     """The office that watches the thresholds: the information officers (信息专管员)."""
-    return list(Person.objects.filter(role_assignments__role=Role.OFFICER, is_active=True).distinct())
+    return list(Person.holding(Role.OFFICER))
 
 
 def summary(found: list[Breach]) -> str:

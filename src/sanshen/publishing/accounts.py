@@ -154,7 +154,7 @@ def request_closing(account: Account, *, reason: str, notice: str, acting_user: 
                                     "closing_requested_at", "closing_approved_by", "closing_approved_at"])
         record("publishing.account_closing_requested", actor=acting_user, obj=account.channel, request=request,
                details={"reason": reason, "notice": notice})
-        leaders = Person.objects.filter(is_active=True, role_assignments__role=Role.MAIN_LEADER).distinct()
+        leaders = Person.holding(Role.MAIN_LEADER)
         notify(leaders, _("请审批关停政务新媒体账号“%(name)s”。") % {"name": account.channel.name},
                reverse("channels:approve_closing", args=[account.channel_id]))
     return account

@@ -51,8 +51,7 @@ class ChannelForm(forms.ModelForm):
         self.fields["department"].queryset = Department.objects.filter(kind=Department.Kind.INTERNAL, is_active=True)
         staff = Person.objects.filter(is_active=True).exclude(role_assignments__role=Role.MEMBER)
         self.fields["responsible"].queryset = staff.order_by("username")
-        self.fields["publisher"].queryset = (Person.objects.filter(is_active=True, role_assignments__role=Role.OFFICER)
-                                             .distinct().order_by("username"))
+        self.fields["publisher"].queryset = Person.holding(Role.OFFICER).order_by("username")
         self.fields["workflow"].queryset = Workflow.objects.order_by("name")
         if not instance.pk and not self.initial.get("workflow"):
             self.initial["workflow"] = Workflow.objects.order_by("pk").values_list("pk", flat=True).first()

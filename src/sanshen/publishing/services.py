@@ -127,8 +127,7 @@ def _ask_follow_up(publication: Publication) -> None:
         return
     due = add_working_days(timezone.localdate(), FOLLOW_UP_WORKING_DAYS).due
     FollowUp.objects.create(item=item, revision=publication.revision, department=item.department, due_on=due)
-    checkers = Person.objects.filter(is_active=True, department=item.department,
-                                     role_assignments__role__in=[Role.EDITOR, Role.SECTION_HEAD]).distinct()
+    checkers = Person.holding(Role.EDITOR, Role.SECTION_HEAD).filter(department=item.department)
     url = reverse("publishing:follow_ups")
     notify(list(checkers), _("稿件“%(title)s”已发布，请在%(due)s前完成回头看") % {"title": item.title, "due": due}, url)
 
@@ -234,9 +233,7 @@ def restore(channel: Channel, person: Person, *, note: str, request=None) -> Out
 
 
 def _tell_leaders(message: str) -> None:
-    leaders = Person.objects.filter(is_active=True, role_assignments__role__in=[
-        Role.OFFICER, Role.LEADER, Role.MAIN_LEADER]).distinct()
-    notify(list(leaders), message, reverse("publishing:breaker"))
+    notify(Person.holding(Role.OFFICER, Role.LEADER, Role.MAIN_LEADER), message, reverse("publishing:breaker"))
 
 
 def answer_follow_up(follow_up: FollowUp, person: Person, *, result: str, note: str = "", request=None) -> FollowUp:
@@ -258,7 +255,7 @@ def answer_follow_up(follow_up: FollowUp, person: Person, *, result: str, note: 
     message = _("稿件“%(title)s”回头看结果：%(result)s。%(note)s") % {
         "title": item.title, "result": follow_up.get_result_display(), "note": note}
     if result == FollowUp.Result.RETRACT:
-        notify(list(Person.objects.filter(is_active=True, role_assignments__role=Role.OFFICER).distinct()),
+        notify(Person.holding(Role.OFFICER),
                message, item_url(item))
     elif result == FollowUp.Result.NEEDS_CORRECTION:
         notify([item.author], message, item_url(item))

@@ -53,7 +53,7 @@ def _secrecy_reminders(now: datetime) -> int:
     sent = 0
     overdue = SecrecyRequest.objects.filter(answer="", due_on__lt=timezone.localdate(now)).select_related(
         "item", "asked_by")
-    reviewers = list(Person.objects.filter(role_assignments__role=Role.SECRECY, is_active=True))
+    reviewers = list(Person.holding(Role.SECRECY))
     for asked in overdue:
         facts = {"title": asked.item.title, "due": asked.due_on}
         sent += _remind([p for p in reviewers if p != asked.asked_by],

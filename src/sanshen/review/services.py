@@ -206,7 +206,7 @@ def request_secrecy(item: Item, person: Person, *, question: str, request=None) 
         item.save()
         record("review.secrecy_requested", actor=person, obj=item, request=request,
                details={"question": secrecy_request.question, "due_on": deadline.due.isoformat()})
-        notify(Person.objects.filter(role_assignments__role=Role.SECRECY, is_active=True),
+        notify(Person.holding(Role.SECRECY),
                _("稿件“%(title)s”请求保密审查，%(due)s 前答复") % {"title": item.title, "due": deadline.due},
                item_url(item))
     return secrecy_request

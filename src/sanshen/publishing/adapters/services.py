@@ -49,7 +49,7 @@ def log_url(**filters) -> str:
 
 def _watchers(channel) -> list[Person]:
     """Who hears about a channel's deliveries: its responsible person and the information officers."""
-    officers = Person.objects.filter(is_active=True, role_assignments__role=Role.OFFICER).distinct()
+    officers = Person.holding(Role.OFFICER)
     return list({p.pk: p for p in [channel.responsible, *officers] if p is not None}.values())
 
 
