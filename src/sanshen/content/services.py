@@ -21,9 +21,10 @@ class ContentError(Exception):
     """A use case refused; the message says which rule refused it, in Chinese."""
 
 
-def refuse_if(reason: str | None) -> None:
+def refuse_if(reason: str | None, error: type[ContentError] = ContentError) -> None:
+    """Raise `error` with `reason` when there is one: how every use case says no."""
     if reason:
-        raise ContentError(reason)
+        raise error(reason)
 
 
 CONTENT_FIELDS = ("title", "body")

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanshen.content.services import ContentError
+from sanshen.content.services import ContentError, refuse_if
 from sanshen.org.models import Person, Role
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.audit import record
@@ -30,8 +30,7 @@ class EventError(ContentError):
 
 
 def _refuse_if(reason: str | None) -> None:
-    if reason:
-        raise EventError(reason)
+    refuse_if(reason, EventError)
 
 
 def event_url(event: Event) -> str:

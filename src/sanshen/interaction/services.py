@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanshen.content.services import ContentError
+from sanshen.content.services import ContentError, refuse_if
 from sanshen.org.models import Department, Person, Role
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.org.workdays import add_working_days
@@ -45,8 +45,7 @@ class TooManyMessages(InteractionError):
 
 
 def _refuse_if(reason: str | None) -> None:
-    if reason:
-        raise InteractionError(reason)
+    refuse_if(reason, InteractionError)
 
 
 def _expect(message: Message, *statuses: str) -> None:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanshen.content.models import Item
-from sanshen.content.services import ContentError
+from sanshen.content.services import ContentError, refuse_if
 from sanshen.org.models import Person, Role
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.org.workdays import add_working_days
@@ -36,8 +36,7 @@ class PublishingError(ContentError):
 
 
 def _refuse_if(reason: str | None) -> None:
-    if reason:
-        raise PublishingError(reason)
+    refuse_if(reason, PublishingError)
 
 
 def item_url(item: Item) -> str:

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sanshen.content.services import refuse_if
 from sanshen.org.models import Person, Role
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.audit import record
@@ -38,8 +39,7 @@ class DeliveryError(PublishingError):
 
 
 def _refuse_if(reason: str | None) -> None:
-    if reason:
-        raise DeliveryError(reason)
+    refuse_if(reason, DeliveryError)
 
 
 def log_url(**filters) -> str:
