@@ -21,7 +21,7 @@ from sanshen.org.permissions import reason_to_prevent
 from sanshen.org.workdays import add_working_days
 from sanshen.org.worktime import operation_refusal
 from sanshen.oversight.audit import client_address, record
-from sanshen.review.services import publishable_refusal
+from sanshen.review.services import item_url, publishable_refusal
 from sanshen.web.notify import notify
 
 from .models import Channel, FollowUp, Outage, Publication
@@ -37,10 +37,6 @@ class PublishingError(ContentError):
 
 def _refuse_if(reason: str | None) -> None:
     refuse_if(reason, PublishingError)
-
-
-def item_url(item: Item) -> str:
-    return reverse("content:item", args=[item.pk])
 
 
 def channel_refusal(channel: Channel, person: Person, item: Item) -> str | None:
