@@ -281,11 +281,11 @@ def forbid(reason: str | None) -> None:
 
 
 @contextmanager
-def service_refusals():
-    """A service's refusal becomes 400 with its reason."""
+def service_refusals(*errors: type[Exception]):
+    """A service's refusal (ContentError, or the given error classes) becomes 400 with its reason."""
     try:
         yield
-    except services.ContentError as error:
+    except errors or (services.ContentError,) as error:
         raise HttpError(400, str(error)) from None
 
 

@@ -10,8 +10,8 @@ from typing import Annotated, Literal
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, PatchDict, Path, Query, Router, Schema, Status
-from ninja.errors import HttpError
 
+from sanshen.content.api import DB_MAX_ID, REFUSALS, Refusal, forbid, service_refusals
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.screening.findings import CATEGORIES, SEVERITIES
 
@@ -22,28 +22,17 @@ from .rescreen import flags_visible_to, start_rescreen
 
 lexicons_router = Router(tags=["词库 Lexicons"])
 
-DB_MAX_ID = 2**63 - 1
 Id = Annotated[int, Path(ge=1, le=DB_MAX_ID)]
 Category = Literal[CATEGORIES]
 Severity = Literal[SEVERITIES]
 
 
-class Refusal(Schema):
-    detail: str
-
-
-class ImportRefusal(Schema):
-    detail: str
+class ImportRefusal(Refusal):
     problems: list[str]
 
 
-REFUSALS = {400: Refusal, 403: Refusal, 404: Refusal, 422: Refusal}
-
-
-def forbid(request, action: str) -> None:
-    reason = reason_to_prevent(action, request.user)
-    if reason:
-        raise HttpError(403, reason)
+def forbid_unless(request, action: str) -> None:
+    forbid(reason_to_prevent(action, request.user))
 
 
 class EntryIn(Schema):
@@ -153,7 +142,7 @@ def list_entries(request, q: str = "", category: Category | None = None, severit
                  enabled: bool | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                  offset: Annotated[int, Query(ge=0)] = 0):
     """词条，按词语排序；可按词语、类别、级别、启用状态筛选。Entries by word, filtered."""
-    forbid(request, "lexicons.manage")
+    forbid_unless(request, "lexicons.manage")
     rows = LexiconEntry.objects.all()
     if q:
         rows = rows.filter(word__icontains=q)
@@ -169,29 +158,25 @@ def list_entries(request, q: str = "", category: Category | None = None, severit
 @lexicons_router.post("/entries", response={201: EntryOut, **REFUSALS}, summary="新增词条 Add an entry")
 def create_entry(request, payload: EntryIn):
     """新增词条：生成新的规则版本，发出关键词提醒，并复查已发布信息。Adds an entry as a new rule version."""
-    forbid(request, "lexicons.manage")
+    forbid_unless(request, "lexicons.manage")
     data = services.EntryInput(**payload.model_dump(exclude={"announcement"}))
-    try:
+    with service_refusals(services.LexiconError):
         entry = services.add_entry(request.user, data, announcement=payload.announcement, request=request)
-    except services.LexiconError as exc:
-        raise HttpError(400, str(exc)) from None
     return Status(201, entry_out(entry))
 
 
 @lexicons_router.patch("/entries/{entry_id}", response={200: EntryOut, **REFUSALS}, summary="修改词条 Edit an entry")
 def edit_entry(request, entry_id: Id, payload: PatchDict[EntryChangeIn]):
     """只改给出的字段；enabled=false 即停用（词条不删除）。Partial update; enabled=false disables."""
-    forbid(request, "lexicons.manage")
+    forbid_unless(request, "lexicons.manage")
     entry = get_object_or_404(LexiconEntry, pk=entry_id)
     announcement = payload.pop("announcement", "") or ""
     enabled = payload.pop("enabled", None)
     values = {**entry.snapshot(), **{k: v for k, v in payload.items() if v is not None}}
     values.pop("enabled")
-    try:
+    with service_refusals(services.LexiconError):
         services.edit_entry(entry, request.user, services.EntryInput(**values), announcement=announcement,
                             request=request)
-    except services.LexiconError as exc:
-        raise HttpError(400, str(exc)) from None
     if enabled is not None:
         services.set_enabled(entry, request.user, enabled, announcement=announcement, request=request)
     entry.refresh_from_db()
@@ -202,7 +187,7 @@ def edit_entry(request, entry_id: Id, payload: PatchDict[EntryChangeIn]):
                       summary="批量导入 Import entries")
 def import_text(request, payload: ImportIn):
     """整批导入为一个规则版本；有一行出错则全部不导入，problems 逐行列出。All or nothing; problems name the lines."""
-    forbid(request, "lexicons.manage")
+    forbid_unless(request, "lexicons.manage")
     try:
         lines = parse_import(payload.text)
     except ImportRefused as exc:
@@ -214,7 +199,7 @@ def import_text(request, payload: ImportIn):
 @lexicons_router.get("/versions", response={200: list[VersionOut], **REFUSALS}, summary="关键词提醒 Rule versions")
 def list_versions(request, limit: Annotated[int, Query(ge=1, le=200)] = 20):
     """词库的每次更新，最新的在前。Every change set, newest first."""
-    forbid(request, "lexicons.view_notices")
+    forbid_unless(request, "lexicons.view_notices")
     return [version_out(v) for v in RuleSetVersion.objects.select_related("created_by")[:limit]]
 
 
@@ -222,7 +207,7 @@ def list_versions(request, limit: Annotated[int, Query(ge=1, le=200)] = 20):
                      summary="一次更新的内容 One change set")
 def version_detail(request, version_id: Id):
     """新增、修改、停用了哪些词语。What was added, changed and disabled."""
-    forbid(request, "lexicons.view_notices")
+    forbid_unless(request, "lexicons.view_notices")
     version = get_object_or_404(RuleSetVersion.objects.select_related("created_by"), pk=version_id)
     changes = [{"kind": c.kind, "text": c.text, "before": c.before, "after": c.after} for c in version.changes.all()]
     return {**version_out(version), "changes": changes}
@@ -231,20 +216,20 @@ def version_detail(request, version_id: Id):
 @lexicons_router.post("/rescreens", response={202: RunOut, **REFUSALS}, summary="复查已发布信息 Start re-screening")
 def create_rescreen(request):
     """交给后台复查全部已发布信息。Queue a re-screening of everything live."""
-    forbid(request, "lexicons.manage")
+    forbid_unless(request, "lexicons.manage")
     return Status(202, run_out(start_rescreen(person=request.user, request=request)))
 
 
 @lexicons_router.get("/rescreens/{run_id}", response={200: RunOut, **REFUSALS}, summary="复查进度 Progress")
 def rescreen_detail(request, run_id: Id):
-    forbid(request, "lexicons.manage")
+    forbid_unless(request, "lexicons.manage")
     return run_out(get_object_or_404(RescreenRun, pk=run_id))
 
 
 @lexicons_router.get("/flags", response={200: list[FlagOut], **REFUSALS}, summary="复查发现 Flags")
 def list_flags(request, open_only: bool = True, limit: Annotated[int, Query(ge=1, le=500)] = 100):
     """复查发现的新问题（默认只列待处理的）。New blocking findings in published items (open ones by default)."""
-    forbid(request, "lexicons.view_notices")
+    forbid_unless(request, "lexicons.view_notices")
     rows = flags_visible_to(request.user).select_related("item", "revision")
     if open_only:
         rows = rows.filter(resolved_at__isnull=True)

@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from sanshen.content.api import REFUSALS, PersonOut, forbid, person_out
+from sanshen.content.api import (
+    REFUSALS,
+    PersonOut,
+    forbid,
+    person_out,
+    service_refusals,
+)
 
 from . import accountability
 from .models import Person, Suspension
@@ -82,12 +88,10 @@ def create_suspension(request, payload: SuspensionIn):
     person = Person.objects.filter(username=payload.person).first()
     if person is None:
         raise HttpError(422, _("输入有误：person: 没有账号为 %(name)s 的人员。") % {"name": payload.person})
-    try:
+    with service_refusals(OrgError):
         suspension = accountability.suspend(person, scope=payload.scope, reason=payload.reason,
                                             starts_at=payload.starts_at, ends_at=payload.ends_at,
                                             acting_user=request.user, request=request)
-    except OrgError as error:
-        raise HttpError(400, str(error)) from None
     return Status(201, suspension_out(suspension))
 
 
@@ -98,8 +102,6 @@ def lift_suspension(request, suspension_id: SuspensionId, payload: LiftIn):
     suspension = Suspension.objects.filter(pk=suspension_id).first()
     if suspension is None:
         raise HttpError(404, _("没有编号为 %(id)s 的暂停记录。") % {"id": suspension_id})
-    try:
+    with service_refusals(OrgError):
         suspension = accountability.lift(suspension, reason=payload.reason, acting_user=request.user, request=request)
-    except OrgError as error:
-        raise HttpError(400, str(error)) from None
     return suspension_out(suspension)

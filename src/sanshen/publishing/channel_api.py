@@ -6,8 +6,8 @@
 from datetime import date
 
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError
 
+from sanshen.content.api import forbid
 from sanshen.org.models import Role
 from sanshen.org.permissions import reason_to_prevent
 
@@ -69,9 +69,7 @@ def _may_publish(user, channel: Channel) -> bool:
 def list_channels(request):
     """Every channel (by kind, parent, name) with who answers for it, whether the caller may publish there now,
     and for new-media accounts the filing state (备案) and whether it is rarely used. Member units are refused."""
-    refusal = reason_to_prevent("publishing.view_channels", request.user)
-    if refusal:
-        raise HttpError(403, refusal)
+    forbid(reason_to_prevent("publishing.view_channels", request.user))
     channels = list(Channel.objects.select_related("department", "responsible", "publisher", "workflow", "account")
                     .order_by("kind", "parent_id", "name"))
     media_accounts = [c.account for c in channels if c.is_new_media and hasattr(c, "account")]
