@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from sanshen.website.portal import Columns, site_title
-from sanshen.website.responses import not_found, public_view, render_public
+from sanshen.website.portal import Columns
+from sanshen.website.responses import not_found, public_context, public_view, render_public
 
 from . import services
 from .forms import MessageForm, QueryForm
@@ -39,8 +39,7 @@ def public_form(view):
 
 def render_form_page(request, template: str, context: dict, *, status: int):
     """The public layout with the request in the context (unlike `render_public`): a form needs its CSRF token."""
-    site = {"title": site_title(), "menu": Columns.load().menu}
-    return render(request, template, {"site": site, "current": CURRENT, **context}, status=status)
+    return render(request, template, {**public_context(Columns.load(), CURRENT), **context}, status=status)
 
 
 @public_view

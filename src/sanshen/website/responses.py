@@ -35,14 +35,18 @@ def public_view(view):
     return wrapper
 
 
+def public_context(columns: Columns, current=None) -> dict:
+    """What the public layout needs: the body's name, the column menu and the menu entry to mark."""
+    return {"site": {"title": site_title(), "menu": columns.menu}, "current": current}
+
+
 def render_public(request, template: str, context: dict, *, columns: Columns, status: int = 200, current=None):
     """Render a page in the public layout: the body's name, the column menu (marking `current`), search.
 
     Rendered without the request: the public pages never use the back office's context (navigation,
     unread reminders), so a page is the same for every visitor, signed in or not.
     """
-    return HttpResponse(render_to_string(template, {
-        "site": {"title": site_title(), "menu": columns.menu}, "current": current, **context}), status=status)
+    return HttpResponse(render_to_string(template, {**public_context(columns, current), **context}), status=status)
 
 
 def notice(request, columns: Columns, *, status: int, heading: str, message: str, current=None):
