@@ -1,7 +1,5 @@
 """Pages of events (活动审批备案) and the self-media inventory (自媒体台账). O5."""
 
-import csv
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,10 +10,18 @@ from django.views.decorators.http import require_POST
 from sanshen.content.services import ContentError
 from sanshen.org.permissions import can
 from sanshen.org.services import save_form
-from sanshen.web.mixins import action_required, say_form_kept
+from sanshen.oversight.exports import csv_text
+from sanshen.web.mixins import action_required, download, say_form_kept
 
 from . import services
-from .forms import CancelForm, DecisionForm, EventForm, FilingForm, SelfMediaForm, SpeakerFormSet
+from .forms import (
+    CancelForm,
+    DecisionForm,
+    EventForm,
+    FilingForm,
+    SelfMediaForm,
+    SpeakerFormSet,
+)
 from .models import Event, SelfMediaAccount
 
 
@@ -144,17 +150,10 @@ def self_media_list(request):
 
 
 def _self_media_csv(accounts) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="self-media.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-    writer = csv.writer(response)
-    writer.writerow([_("主体"), _("平台"), _("账号名称"), _("账号ID"), _("粉丝数"), _("最近核查日期"), _("核查人"),
-                     _("在用"), _("备注")])
-    for a in accounts:
-        writer.writerow([a.owner, a.get_platform_display(), a.name, a.account_id, a.followers,
-                         a.last_checked_on.isoformat(), a.checked_by.display_name, _("是") if a.is_active else _("否"),
-                         a.note])
-    return response
+    header = [_("主体"), _("平台"), _("账号名称"), _("账号ID"), _("粉丝数"), _("最近核查日期"), _("核查人"), _("在用"), _("备注")]
+    rows = [[a.owner, a.get_platform_display(), a.name, a.account_id, a.followers, a.last_checked_on.isoformat(),
+             a.checked_by.display_name, _("是") if a.is_active else _("否"), a.note] for a in accounts]
+    return download(csv_text(header, rows), "text/csv; charset=utf-8", "self-media.csv")
 
 
 @action_required("events.manage_self_media")

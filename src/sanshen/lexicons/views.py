@@ -4,21 +4,34 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sanshen.org.permissions import can, reason_to_prevent
-from sanshen.web.mixins import action_required, refuse, say_form_kept
+from sanshen.web.mixins import action_required, download, refuse, say_form_kept
 
 from .exporting import export_text
 from .forms import AllowForm, EntryFilterForm, EntryForm, ImportForm, ResolveForm
 from .importing import ImportRefused, parse_import, read_upload
 from .models import AllowPhrase, LexiconEntry, RescreenFlag, RescreenRun, RuleSetVersion
-from .rescreen import LEASE, RescreenError, flags_visible_to, resolve_flag, resume_rescreen, start_rescreen
-from .services import LexiconError, add_allow, add_entry, edit_entry, import_entries, set_enabled
+from .rescreen import (
+    LEASE,
+    RescreenError,
+    flags_visible_to,
+    resolve_flag,
+    resume_rescreen,
+    start_rescreen,
+)
+from .services import (
+    LexiconError,
+    add_allow,
+    add_entry,
+    edit_entry,
+    import_entries,
+    set_enabled,
+)
 
 PAGE = 50
 
@@ -129,10 +142,8 @@ def entries_import(request):
 @action_required("lexicons.manage")
 def entries_export(request):
     """导出: the enabled entries in the lexicon file format (`sanshen screen --lexicon` reads it)."""
-    response = HttpResponse(export_text(), content_type="text/plain; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="lexicon-{stamp}.txt"'
-    return response
+    return download(export_text(), "text/plain; charset=utf-8", f"lexicon-{stamp}.txt")
 
 
 # ---- allow-list ---------------------------------------------------------------------------------------------------

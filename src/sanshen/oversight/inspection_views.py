@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from sanshen.web.mixins import action_required
+from sanshen.web.mixins import action_required, download
 
 from .audit import record, verify_chain
 from .inspection import handling_records, inspection_zip
@@ -35,6 +35,4 @@ def inspection_export(request):
     record("oversight.inspection_exported", actor=request.user, request=request,
            details={"filters": {k: v for k, v in filters.items() if v}, "chain_ok": verdict.ok,
                     "entries": count})
-    response = HttpResponse(package, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="inspection-{timezone.localdate():%Y%m%d}.zip"'
-    return response
+    return download(package, "application/zip", f"inspection-{timezone.localdate():%Y%m%d}.zip")

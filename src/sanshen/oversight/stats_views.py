@@ -9,13 +9,27 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from sanshen.org.models import Department
-from sanshen.web.mixins import action_required, refuse
+from sanshen.web.mixins import action_required, download, refuse
 
 from . import charts
 from .digest import office
-from .evaluation import COMMENDATION_RULE, department_report, department_reports, report_pdf, report_xlsx
-from .exports import csv_text, measure_heading, monthly_cells, shown, statistics_sheets, table_cells, table_header, \
-    xlsx_bytes
+from .evaluation import (
+    COMMENDATION_RULE,
+    department_report,
+    department_reports,
+    report_pdf,
+    report_xlsx,
+)
+from .exports import (
+    csv_text,
+    measure_heading,
+    monthly_cells,
+    shown,
+    statistics_sheets,
+    table_cells,
+    table_header,
+    xlsx_bytes,
+)
 from .models import Digest
 from .scope import visible_departments
 from .statistics import DEFINITIONS, GROUPINGS, MEASURES, statistics
@@ -36,12 +50,6 @@ def chosen_table(request):
 
 def _problems(form) -> str:
     return "；".join(message for errors in form.errors.values() for message in errors)
-
-
-def download(content, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def bar_charts(table) -> list[tuple[str, str]]:

@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanshen.oversight.audit import record
-from sanshen.web.mixins import action_required
+from sanshen.web.mixins import action_required, download
 
 from .adapters import log, package, services
 from .models import Channel, Delivery
@@ -94,6 +93,4 @@ def delivery_package(request, pk):
     record("publishing.package_downloaded", actor=request.user, obj=delivery.publication.item, request=request,
            details={"delivery": delivery.pk, "channel": delivery.publication.channel.name,
                     "revision": delivery.publication.content_hash})
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{package.filename(delivery)}"'
-    return response
+    return download(content, "application/zip", package.filename(delivery))

@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +17,12 @@ from sanshen.org.services import save_form
 def say_form_kept(request) -> None:
     """Tell the person their form has errors and that nothing they typed was lost."""
     messages.error(request, _("请更正下面标出的错误，您填写的内容已保留。"))
+
+
+def download(content, content_type: str, filename: str) -> HttpResponse:
+    """A file the browser saves (附件下载) rather than shows."""
+    return HttpResponse(content, content_type=content_type,
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def refuse(request, reason: str):
