@@ -14,14 +14,7 @@ from sanshen.oversight.exports import csv_text
 from sanshen.web.mixins import action_required, download, say_form_kept
 
 from . import services
-from .forms import (
-    CancelForm,
-    DecisionForm,
-    EventForm,
-    FilingForm,
-    SelfMediaForm,
-    SpeakerFormSet,
-)
+from .forms import CancelForm, DecisionForm, EventForm, FilingForm, SelfMediaForm, SpeakerFormSet
 from .models import Event, SelfMediaAccount
 
 

@@ -16,22 +16,8 @@ from .exporting import export_text
 from .forms import AllowForm, EntryFilterForm, EntryForm, ImportForm, ResolveForm
 from .importing import ImportRefused, parse_import, read_upload
 from .models import AllowPhrase, LexiconEntry, RescreenFlag, RescreenRun, RuleSetVersion
-from .rescreen import (
-    LEASE,
-    RescreenError,
-    flags_visible_to,
-    resolve_flag,
-    resume_rescreen,
-    start_rescreen,
-)
-from .services import (
-    LexiconError,
-    add_allow,
-    add_entry,
-    edit_entry,
-    import_entries,
-    set_enabled,
-)
+from .rescreen import LEASE, RescreenError, flags_visible_to, resolve_flag, resume_rescreen, start_rescreen
+from .services import LexiconError, add_allow, add_entry, edit_entry, import_entries, set_enabled
 
 PAGE = 50
 

@@ -13,23 +13,9 @@ from sanshen.web.mixins import action_required, download, refuse
 
 from . import charts
 from .digest import office
-from .evaluation import (
-    COMMENDATION_RULE,
-    department_report,
-    department_reports,
-    report_pdf,
-    report_xlsx,
-)
-from .exports import (
-    csv_text,
-    measure_heading,
-    monthly_cells,
-    shown,
-    statistics_sheets,
-    table_cells,
-    table_header,
-    xlsx_bytes,
-)
+from .evaluation import COMMENDATION_RULE, department_report, department_reports, report_pdf, report_xlsx
+from .exports import (csv_text, measure_heading, monthly_cells, shown, statistics_sheets, table_cells, table_header,
+    xlsx_bytes)
 from .models import Digest
 from .scope import visible_departments
 from .statistics import DEFINITIONS, GROUPINGS, MEASURES, statistics
