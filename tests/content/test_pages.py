@@ -3,6 +3,7 @@ findings marked where they are, one-click fixes, revisions and their diff, and w
 
 import io
 import re
+from datetime import date
 from html import unescape
 
 import pytest
@@ -110,6 +111,22 @@ def test_editing_warns_that_signatures_are_voided_and_makes_a_new_revision(clien
     assert editor.post(f"/items/{item.pk}/edit/", form_data(title=item.title, body="修改后的正文。")).status_code == 302
     item.refresh_from_db()
     assert item.body == "修改后的正文。" and item.current_revision.number == 2
+
+
+def test_editing_shows_every_stored_field_in_a_form_the_browser_accepts(client_as, person):
+    """A date rendered as 2026/12/05 is empty in a browser's date input: the next save would lose it."""
+    source = Source.objects.create(name="江城日报社", is_approved=True)
+    item = create_item(person("editor"), ItemInput(
+        title="我局召开座谈会", body="座谈会正文。", channels=[news()], category="meeting", sensitivity="sensitive",
+        event_date=date(2026, 12, 5), is_repost=True, source=source, source_author="王记者"))
+    page = client_as("editor").get(f"/items/{item.pk}/edit/").content.decode()
+    assert re.search(r'<input type="date" name="event_date" value="2026-12-05"', page)
+    assert re.search(r'<option value="meeting" selected>', page)
+    assert re.search(r'<option value="sensitive" selected>', page)
+    assert re.search(rf'<option value="{source.pk}" selected>', page)
+    assert re.search(r'name="is_repost"[^>]*checked', page)
+    assert re.search(rf'name="channels" value="{news().pk}"[^>]*checked', page)
+    assert 'value="王记者"' in page and "座谈会正文。" in page
 
 
 # ---- attachments and screening -----------------------------------------------------------------

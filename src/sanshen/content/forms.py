@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sanshen.org.models import Person, Role
 from sanshen.publishing.models import Channel
+from sanshen.web.widgets import DateInput
 
 from .models import Item, Source
 from .services import ContentError, ItemInput, import_body
@@ -42,7 +43,7 @@ class ItemForm(forms.Form):
                                               widget=forms.CheckboxSelectMultiple)
     sensitivity = forms.ChoiceField(label=_("敏感程度"), choices=Item.Sensitivity.choices,
                                     initial=Item.Sensitivity.PUBLIC)
-    event_date = forms.DateField(label=_("事件日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    event_date = forms.DateField(label=_("事件日期"), required=False, widget=DateInput())
     is_repost = forms.BooleanField(label=_("转载"), required=False)
     source = forms.ModelChoiceField(label=_("原稿源单位"), required=False,
                                     queryset=Source.objects.filter(is_approved=True),

@@ -4,10 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.web.widgets import DateInput, DateTimeInput
+
 from .models import Event, SelfMediaAccount, Speaker
 
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class EventForm(forms.ModelForm):
@@ -15,7 +15,7 @@ class EventForm(forms.ModelForm):
         model = Event
         fields = ["title", "kind", "organiser", "starts_at", "venue", "purpose", "publicity_line", "is_major",
                   "contingency_plan"]
-        widgets = {"starts_at": DATETIME, "purpose": forms.Textarea(attrs={"rows": 3}),
+        widgets = {"starts_at": DateTimeInput(), "purpose": forms.Textarea(attrs={"rows": 3}),
                    "publicity_line": forms.Textarea(attrs={"rows": 2}),
                    "contingency_plan": forms.Textarea(attrs={"rows": 3})}
 
@@ -36,7 +36,7 @@ class DecisionForm(forms.Form):
 
 
 class FilingForm(forms.Form):
-    filed_on = forms.DateField(label=_("备案日期"), widget=DATE)
+    filed_on = forms.DateField(label=_("备案日期"), widget=DateInput())
     reference = forms.CharField(label=_("备案编号"), max_length=100)
 
 
@@ -48,7 +48,7 @@ class SelfMediaForm(forms.ModelForm):
     class Meta:
         model = SelfMediaAccount
         fields = ["owner", "platform", "name", "account_id", "followers", "last_checked_on", "note", "is_active"]
-        widgets = {"last_checked_on": DATE}
+        widgets = {"last_checked_on": DateInput()}
 
     def clean_last_checked_on(self):
         checked = self.cleaned_data["last_checked_on"]

@@ -4,7 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .forms import DateInput, DateTimeInput, require_order
+from sanshen.web.widgets import DateInput, DateTimeInput
+
+from .forms import require_order
 from .models import Criticism, Person, Suspension
 
 

@@ -4,22 +4,10 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.web.widgets import DateInput, DateTimeInput
+
 from .models import CalendarDay, Department, Person, Pledge, Role, TemporaryGrant, WorkingPolicy
 from .worktime import validate_networks
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def require_order(form: forms.Form, cleaned: dict, first: str, second: str, message: str) -> dict:

@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.web.widgets import DateInput
+
 from .statistics import BY_DEPARTMENT, GROUPINGS, PRESETS, Period, preset
 
 MAX_YEARS = 5
@@ -17,8 +19,8 @@ class StatisticsForm(forms.Form):
 
     by = forms.ChoiceField(label=_("统计口径"), choices=list(GROUPINGS.items()), required=False)
     preset = forms.ChoiceField(label=_("期间"), choices=[("", _("自定义"))] + list(PRESETS.items()), required=False)
-    start = forms.DateField(label=_("起始日期"), required=False, error_messages=DATE_ERROR)
-    end = forms.DateField(label=_("截止日期"), required=False, error_messages=DATE_ERROR)
+    start = forms.DateField(label=_("起始日期"), required=False, error_messages=DATE_ERROR, widget=DateInput())
+    end = forms.DateField(label=_("截止日期"), required=False, error_messages=DATE_ERROR, widget=DateInput())
 
     def clean(self):
         data = super().clean()

@@ -6,10 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from sanshen.org.models import Department, Person, Role
 from sanshen.review.models import Workflow
+from sanshen.web.widgets import DateInput
 
 from .models import Account, Channel
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def descendant_ids(channel: Channel) -> set[int]:
@@ -82,7 +81,7 @@ class AccountForm(forms.ModelForm):
     class Meta:
         model = Account
         fields = ["platform", "account_id", "purpose", "operator", "contact_phone", "opened_on"]
-        widgets = {"opened_on": DATE}
+        widgets = {"opened_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,7 +101,7 @@ class AccountForm(forms.ModelForm):
 class FilingForm(forms.Form):
     """备案: the date and reference the cyberspace authority gave."""
 
-    filed_on = forms.DateField(label=_("备案日期"), widget=DATE)
+    filed_on = forms.DateField(label=_("备案日期"), widget=DateInput())
     reference = forms.CharField(label=_("备案编号"), max_length=100)
 
 
@@ -117,13 +116,13 @@ class ClosingRequestForm(forms.Form):
 class ClosedForm(forms.Form):
     """注销: the day the account was de-registered on its platform."""
 
-    closed_on = forms.DateField(label=_("注销日期"), widget=DATE)
+    closed_on = forms.DateField(label=_("注销日期"), widget=DateInput())
 
 
 class DeregistrationForm(forms.Form):
     """注销备案: reported to the cyberspace authority."""
 
-    filed_on = forms.DateField(label=_("注销备案日期"), widget=DATE)
+    filed_on = forms.DateField(label=_("注销备案日期"), widget=DateInput())
     reference = forms.CharField(label=_("注销备案编号"), max_length=100)
 
 

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.web.widgets import DateTimeInput
+
 from .models import FollowUp
 
 
@@ -19,7 +21,7 @@ class PublishForm(forms.Form):
     channels = ChannelsField(label=_("发布渠道"), queryset=None,
                              error_messages={"required": _("请至少选择一个发布渠道。")})
     at = forms.DateTimeField(label=_("定时发布时间"), required=False,
-                             widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+                             widget=DateTimeInput(),
                              help_text=_("留空即立即发布。"))
 
     def __init__(self, *args, channels, **kwargs):
