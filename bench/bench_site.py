@@ -46,7 +46,9 @@ def seed_sentences() -> list[str]:
     return found or SENTENCES
 
 
-def setup_database(n: int) -> dict:
+def setup_database(n: int, in_review: int = 0) -> dict:
+    """The demo organisation, `n` items LIVE across the website columns and `in_review` items by the demo
+    editor whose 初审 is signed, so that they wait on the section head's 复审 (and the leader's after)."""
     from django.core.management import call_command
     from django.db import transaction
     from django.utils import timezone
@@ -72,13 +74,53 @@ def setup_database(n: int) -> dict:
             Revision(item=item, number=1, title=item.title,
                      body="\n".join("。".join(rnd.sample(sentences, 3)) + "。" for _ in range(3)),
                      content_hash=f"{item.pk:064x}", created_by=editor) for item in items])
+        for item, revision in zip(items, revisions):
+            item.current_revision = revision
+        Item.objects.bulk_update(items, ["current_revision"], batch_size=500)
         Publication.objects.bulk_create([
             Publication(item=item, revision=revision, content_hash=revision.content_hash,
                         channel=columns[i % len(columns)], status=Publication.Status.LIVE,
                         published_at=now - timezone.timedelta(minutes=n - i), published_by=officer)
             for i, (item, revision) in enumerate(zip(items, revisions))])
+        waiting = add_items_in_review(in_review, sentences, rnd) if in_review else []
     chars = sum(len(r.body) + len(r.title) for r in revisions)
-    return {"items": [i.pk for i in items], "columns": [c.pk for c in columns], "chars": chars}
+    return {"items": [i.pk for i in items], "columns": [c.pk for c in columns], "chars": chars,
+            "in_review": waiting}
+
+
+def add_items_in_review(n: int, sentences: list[str], rnd: random.Random) -> list[int]:
+    """`n` submitted items on 要闻动态, each screened (no findings) with its 初审 signed by editor2."""
+    from django.utils import timezone
+
+    from sanshen.content.models import Item, Revision, ScreeningReport
+    from sanshen.org.models import Person
+    from sanshen.publishing.models import Channel
+    from sanshen.review.models import Decision, Stage
+
+    editor, editor2 = Person.objects.get(username="editor"), Person.objects.get(username="editor2")
+    news = Channel.objects.get(name="要闻动态")
+    initial = Stage.objects.get(workflow=news.workflow, order=1)
+    now = timezone.now()
+    items = Item.objects.bulk_create([
+        Item(title=f"{rnd.choice(sentences)[:30]}（待审{i}）", body="", department=editor.department, author=editor,
+             status=Item.Status.IN_REVIEW, submitted_at=now - timezone.timedelta(minutes=2 * n - i))
+        for i in range(n)])
+    Item.channels.through.objects.bulk_create([Item.channels.through(item=item, channel=news) for item in items])
+    revisions = Revision.objects.bulk_create([
+        Revision(item=item, number=1, title=item.title,
+                 body="\n".join("。".join(rnd.sample(sentences, 3)) + "。" for _ in range(3)),
+                 content_hash=f"{item.pk:064x}", created_by=editor) for item in items])
+    for item, revision in zip(items, revisions):
+        item.current_revision = revision
+    Item.objects.bulk_update(items, ["current_revision"], batch_size=500)
+    ScreeningReport.objects.bulk_create([
+        ScreeningReport(revision=revision, trigger=ScreeningReport.Trigger.SUBMIT, ruleset_version="bench")
+        for revision in revisions])
+    Decision.objects.bulk_create([
+        Decision(item=item, revision=revision, content_hash=revision.content_hash, stage=initial,
+                 stage_name=initial.name, role=initial.role, person=editor2, verdict=Decision.Verdict.APPROVE,
+                 opinion="同意。", proofread=True) for item, revision in zip(items, revisions)])
+    return [item.pk for item in items]
 
 
 def timed(client, urls: list[str]) -> tuple[list[float], int]:

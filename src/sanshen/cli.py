@@ -1,11 +1,11 @@
 """The `sanshen` console script.
 
-`sanshen screen ...` runs the screening engine without Django; `sanshen serve [ADDR] [--no-worker]` serves
-the product with a background worker beside it; everything else (`demo`, `worker`, `audit`, `migrate`, ...) is a Django management command.
+`sanshen screen ...` runs the screening engine without Django; `sanshen serve [ADDR] [--workers N] [--threads T]
+[--no-worker]` serves the product with the production server (gunicorn) and a background worker beside it;
+everything else (`demo`, `worker`, `audit`, `migrate`, ...) is a Django management command.
 """
 
 import os
-import signal
 import subprocess
 import sys
 
@@ -26,22 +26,38 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def serve(args: list[str]) -> int:
-    """Serve the product; unless `--no-worker`, a background worker runs beside it (scheduled publishing,
-    deliveries, re-screening, daily jobs) and stops with it."""
-    from django.core.management import execute_from_command_line
+    """Serve the product with the production server; unless `--no-worker`, a background worker runs beside
+    it (scheduled publishing, deliveries, re-screening, daily jobs) and stops with it."""
+    import argparse
 
-    with_worker = "--no-worker" not in args
-    args = [a for a in args if a != "--no-worker"]
-    address = args[0] if args else "127.0.0.1:8000"
-    worker = subprocess.Popen([sys.executable, "-m", "sanshen.cli", "worker"]) if with_worker else None
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that stopping the server stops its worker too
+    from sanshen import server
+
+    parser = argparse.ArgumentParser(prog="sanshen serve", description="Serve Sanshen (gunicorn).")
+    parser.add_argument("address", nargs="?", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+    parser.add_argument("--workers", type=positive, default=server.default_workers(),
+                        help="server processes (default: two per core)")
+    parser.add_argument("--threads", type=positive, default=server.DEFAULT_THREADS,
+                        help=f"threads per process (default {server.DEFAULT_THREADS})")
+    parser.add_argument("--pidfile", help="write the server's process id here (for kill -HUP on upgrade)")
+    parser.add_argument("--no-worker", action="store_true", help="do not start a background worker beside it")
+    options = parser.parse_args(args)
+    master = os.getpid()
+    worker = None if options.no_worker else subprocess.Popen([sys.executable, "-m", "sanshen.cli", "worker"])
     try:
-        execute_from_command_line(["sanshen", "runserver", "--noreload", address])
+        server.run(options.address, options.workers, options.threads, options.pidfile)
     finally:
-        if worker is not None:
+        if worker is not None and os.getpid() == master:  # not in a forked server process leaving
             worker.terminate()
             worker.wait(10)
     return 0
+
+
+def positive(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"须为正整数：{text}")
+    return int(text)
 
 
 if __name__ == "__main__":

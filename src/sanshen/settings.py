@@ -7,6 +7,8 @@ Environment:
   SANSHEN_ALLOWED_HOSTS  comma-separated, default "127.0.0.1,localhost"
   SANSHEN_VAR_DIR     where the database, secret key and uploads live (default ./var)
   SANSHEN_EMAIL_HOST  SMTP host for notifications; without it mail is not sent
+  SANSHEN_REDIS_URL   a Redis shared by every app server for the cache (e.g. redis://127.0.0.1:6379/0);
+                      without it each process keeps its own cache in memory
 """
 
 import os
@@ -120,6 +122,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'sanshen.sqlite3'}"),
         conn_max_age=60,
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -169,6 +172,14 @@ AXES_VERBOSE = False
 # Accounts are locked by username: offices share one NAT address, so an address lock would lock them all.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
+REDIS_URL = env_str("SANSHEN_REDIS_URL")
+CACHES = {"default": (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "sanshen"}
+    if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sanshen"})}
+
+# Sessions live in the database (every app server reads the same rows) and, with a shared Redis, are
+# read from the cache first; a process-local cache would let a logout on one server go unseen by another.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
