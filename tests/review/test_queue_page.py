@@ -1,6 +1,10 @@
 """My review queue (审核任务): each item shows only to whoever may sign its next stage, oldest first."""
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sanshen.content.models import Item
@@ -56,7 +60,36 @@ def test_the_queue_stays_a_handful_of_queries_over_many_items(client_as, submitt
     leader = person("leader")
     with django_assert_max_num_queries(15):
         assert all(t.stage.name == "三审" for t in queue.review_tasks(leader))
-    assert len(queue.review_tasks(person("editor2"))) >= 30
+    assert queue.review_tasks(person("editor2")).paginator.count >= 30
+
+
+def test_a_long_queue_is_paged_counted_whole_and_costs_the_same_queries_at_any_length(
+        client_as, submitted, django_assert_max_num_queries):
+    client = client_as("editor2")
+    for n in range(queue.PAGE_SIZE + 5):
+        submitted(title=f"分页稿件{n:02d}")
+    first = queue_text(client)
+    waiting = first.count("分页稿件")
+    assert waiting == queue.PAGE_SIZE and "分页稿件00" in first and "1 / 2" in first
+    count = int(re.search(r'data-testid="review-count">(\d+)<', first).group(1))
+    assert count >= queue.PAGE_SIZE + 5
+    second = client.get(reverse("review:queue"), {"page": 2}).content.decode()
+    assert "分页稿件29" in second and "分页稿件00" not in second
+    with CaptureQueriesContext(connection) as before:
+        queue_text(client)
+    for n in range(40):
+        submitted(title=f"更多稿件{n}")
+    with django_assert_max_num_queries(len(before)):
+        queue_text(client)
+
+
+def test_the_dashboard_counts_the_whole_queue_and_lists_five(client_as, submitted):
+    for n in range(8):
+        submitted(title=f"工作台稿件{n}")
+    page = client_as("editor2").get("/").content.decode()
+    panel = page[page.index('data-testid="panel-review"'):]
+    panel = panel[:panel.index("</div>")]
+    assert panel.count("工作台稿件") == 5 and "查看全部" in panel
 
 
 def test_an_item_leaves_my_queue_once_rejected(client_as, submitted):

@@ -3,22 +3,29 @@
 The rules stay in `services.decision_refusal`. The queries here only narrow the candidates in one SQL
 statement — an unsigned stage of the item's workflow that the person holds, with no unsigned regular
 stage before it — so that a queue over hundreds of items asks `decision_refusal` only about the few
-that can be theirs.
+that can be theirs. The narrowing follows the rules closely (escalation-only stages only on escalated
+items, never a second stage by the same person, pledges, suspensions), so a page's count is the count of
+what waits; the queue is paginated, and only the page shown is put to `decision_refusal`.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sanshen.content.models import Item
 from sanshen.org.models import Person, Role, RoleAssignment
+from sanshen.org.permissions import REVIEW, suspension_refusal
 
 from . import flow
 from .models import Decision, EmergencyApproval, SecrecyRequest, Stage
 from .services import decision_refusal
+
+
+PAGE_SIZE = 25
 
 
 @dataclass(frozen=True)
@@ -49,20 +56,32 @@ def _signed(depth: int) -> Exists:
         content_hash=_outer("current_revision__content_hash", depth)))
 
 
-def _stage_within_reach(person: Person) -> Exists:
-    """The item has a stage `person` holds that is unsigned, with every regular stage before it signed."""
+def _stage_within_reach(person: Person, *, escalated: bool) -> Exists:
+    """The item has a stage `person` holds that is unsigned, with every stage the item needs before it signed
+    (escalation-only stages count only on an escalated item)."""
     in_scope = RoleAssignment.departments.through.objects.filter(
         roleassignment__person=person, roleassignment__role=OuterRef("role"),
         department_id=OuterRef(OuterRef("department_id")))
-    unsigned_before = Stage.objects.filter(
-        workflow=OuterRef("workflow"), order__lt=OuterRef("order"), escalation_only=False).filter(~_signed(3))
-    return Exists(Stage.objects.filter(workflow__channel__item=OuterRef("pk"), role__in=person.roles())
+    needed = Q() if escalated else Q(escalation_only=False)
+    unsigned_before = Stage.objects.filter(needed, workflow=OuterRef("workflow"), order__lt=OuterRef("order"))
+    unsigned_before = unsigned_before.filter(~_signed(3))
+    return Exists(Stage.objects.filter(needed, workflow__channel__item=OuterRef("pk"), role__in=person.roles())
                   .filter(Q(scoped_to_item_department=False) | Exists(in_scope))
                   .filter(~_signed(2), ~Exists(unsigned_before)))
 
 
+def _signed_by(person: Person) -> Exists:
+    """`person` already signed a stage of the item's current revision (nobody signs two stages)."""
+    return Exists(Decision.objects.filter(
+        item=OuterRef("pk"), person=person, verdict=Decision.Verdict.APPROVE, voided_at__isnull=True,
+        content_hash=OuterRef("current_revision__content_hash")))
+
+
 def _candidates(person: Person):
-    items = (Item.objects.exclude(author=person).filter(_stage_within_reach(person))
+    escalated = Q(escalation_reasons=[])
+    within_reach = ((~escalated & _stage_within_reach(person, escalated=True))
+                    | (escalated & _stage_within_reach(person, escalated=False)))
+    items = (Item.objects.exclude(author=person).filter(within_reach).exclude(_signed_by(person))
              .select_related("author", "department", "current_revision"))
     if not person.has_current_pledge():
         items = items.exclude(sensitivity__in=[Item.Sensitivity.SENSITIVE, Item.Sensitivity.CLASSIFIED])
@@ -74,26 +93,38 @@ def _candidates(person: Person):
 
 def _tasks(person: Person, items) -> list[Task]:
     tasks = []
-    for item in items.order_by("waiting_since", "pk"):
+    for item in items:
         if decision_refusal(item, person) is None:
             emergency = flow.open_emergency(item) if item.status == Item.Status.APPROVED else None
             tasks.append(Task(item, flow.next_stage(item), item.waiting_since, emergency))
     return tasks
 
 
-def review_tasks(person: Person) -> list[Task]:
-    """Items in review whose next stage `person` may sign now, longest waiting first."""
-    if not person.roles():
-        return []
-    return _tasks(person, _candidates(person).filter(status=Item.Status.IN_REVIEW))
+def _waiting(person: Person, **conditions):
+    """The candidates meeting `conditions`, longest waiting first; none for a person without roles or with
+    reviewing suspended (暂停审核权限)."""
+    if not person.roles() or suspension_refusal(person, REVIEW):
+        return Item.objects.none()
+    return _candidates(person).filter(**conditions).order_by("waiting_since", "pk")
 
 
-def emergency_completions(person: Person) -> list[Task]:
+def _page(person: Person, items, number, per_page: int) -> Page:
+    page = Paginator(items, per_page).get_page(number)
+    page.object_list = _tasks(person, page.object_list)
+    return page
+
+
+def review_tasks(person: Person, page=1, per_page: int = PAGE_SIZE) -> Page:
+    """A page of the items in review whose next stage `person` may sign now, longest waiting first;
+    `page.paginator.count` counts them all."""
+    return _page(person, _waiting(person, status=Item.Status.IN_REVIEW), page, per_page)
+
+
+def emergency_completions(person: Person, page=1, per_page: int = PAGE_SIZE) -> Page:
     """应急审核待补签: items published on an emergency approval with a stage `person` still owes (R6)."""
-    if not person.roles():
-        return []
     open_approval = EmergencyApproval.objects.open().filter(item=OuterRef("pk"))
-    return _tasks(person, _candidates(person).filter(Exists(open_approval), status=Item.Status.APPROVED))
+    items = _waiting(person, status=Item.Status.APPROVED).filter(Exists(open_approval))
+    return _page(person, items, page, per_page)
 
 
 def my_open_secrecy_requests(person: Person):

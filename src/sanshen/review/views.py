@@ -27,7 +27,7 @@ def _screening(item: Item) -> dict:
 @action_required("review.view_queue")
 def review_queue(request):
     return render(request, "review/queue.html", {
-        "tasks": queue.review_tasks(request.user),
+        "tasks": queue.review_tasks(request.user, request.GET.get("page")),
         "completions": queue.emergency_completions(request.user),
         "secrecy_requests": queue.my_open_secrecy_requests(request.user),
         "today": timezone.localdate(),

@@ -1,6 +1,7 @@
 """The dashboard (工作台) and the error pages."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -15,19 +16,22 @@ from sanshen.publishing import accounts, dashboard as publishing_dashboard
 from sanshen.publishing.adapters import log as deliveries
 from sanshen.review import queue
 
+DASHBOARD_ROWS = 5
+
 
 def review_panels(person) -> dict:
     """The dashboard's work panels: what waits for this person, each linking to its page."""
     panels = {}
     if can(person, "review.view_queue"):
-        panels["tasks"] = queue.review_tasks(person)
-        panels["completions"] = queue.emergency_completions(person)
+        panels["tasks"] = queue.review_tasks(person, per_page=DASHBOARD_ROWS)
+        panels["completions"] = queue.emergency_completions(person, per_page=DASHBOARD_ROWS)
     if queue.sees_secrecy_overview(person):
         panels["overdue_secrecy"] = list(queue.overdue_secrecy_requests())
         panels["open_secrecy"] = queue.open_secrecy_requests().count()
     if can(person, "content.create_item"):
-        panels["my_items"] = list(Item.objects.filter(
-            author=person, status__in=[Item.Status.DRAFT, Item.Status.REJECTED]).order_by("status", "-updated_at"))
+        panels["my_items"] = Paginator(Item.objects.filter(
+            author=person, status__in=[Item.Status.DRAFT, Item.Status.REJECTED]).order_by("status", "-updated_at"),
+            DASHBOARD_ROWS).get_page(1)
     return panels
 
 
