@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "sanshen.org.middleware.AccountGateMiddleware",
+    "sanshen.org.middleware.RightsReadOnceMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

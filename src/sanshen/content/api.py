@@ -453,6 +453,7 @@ def detail(request, item_id: ItemId):
     channels, attachments and decisions."""
     item = visible_item(request, item_id)
     record_sensitive_view(item, request.user, request)
+    flow.load_progress([item])
     return item_out(item)
 
 

@@ -1,4 +1,5 @@
-"""The account gate: an expired password or a missing second factor stops a session at the door."""
+"""The account gate: an expired password or a missing second factor stops a session at the door; rights
+read once per request."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
 from .models import Role
+from .permissions import suspensions_read_once
 
 OPEN_PREFIXES = ("/static/", "/api/", "/favicon")
 
@@ -36,3 +38,14 @@ class AccountGateMiddleware:
         elif user.has_role(Role.ADMIN):
             return "otp_setup"
         return None
+
+
+class RightsReadOnceMiddleware:
+    """A page asks about the same person's suspensions for every row: read them once per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with suspensions_read_once():
+            return self.get_response(request)

@@ -105,12 +105,18 @@ class Person(AbstractUser):
         return bool(self.roles() & set(roles))
 
     def departments_for(self, role: str) -> set[int]:
-        """Department ids in which this person holds `role`."""
-        return set(
-            RoleAssignment.departments.through.objects.filter(
-                roleassignment__person=self, roleassignment__role=role
-            ).values_list("department_id", flat=True)
-        )
+        """Department ids in which this person holds `role` (read once per instance, like `roles`)."""
+        if not hasattr(self, "_role_departments_cache"):
+            self._role_departments_cache = {}
+            for held, department in RoleAssignment.departments.through.objects.filter(
+                    roleassignment__person=self).values_list("roleassignment__role", "department_id"):
+                self._role_departments_cache.setdefault(held, set()).add(department)
+        return self._role_departments_cache.get(role, set())
+
+    def forget_roles(self) -> None:
+        """Drop the roles read so far, after they changed."""
+        for cache in ("_role_cache", "_role_departments_cache"):
+            self.__dict__.pop(cache, None)
 
     def has_current_pledge(self) -> bool:
         return self.pledges.exists()

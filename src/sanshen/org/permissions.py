@@ -6,6 +6,8 @@ not otherwise; the same answer hides a button and refuses a request. Every actio
 """
 
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import rules
@@ -14,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import Role, Suspension
+
+_suspensions_read: ContextVar[dict | None] = ContextVar("suspensions_read", default=None)
 
 
 def has_role(*roles: str) -> rules.Predicate:
@@ -53,8 +57,8 @@ def suspension_refusal(person, scope: str, moment=None) -> str | None:
 
     The one check for every scoped action here and for signing a review stage (`decision_refusal`).
     """
-    suspension = Suspension.objects.current(moment).filter(
-        person=person.pk, scope__in=[scope, Suspension.Scope.ALL]).order_by("starts_at", "pk").first()
+    scopes = (scope, Suspension.Scope.ALL)
+    suspension = next((s for s in _suspensions_in_force(person.pk, moment) if s.scope in scopes), None)
     if suspension is None:
         return None
     values = {"scope": Suspension.Scope(scope).label, "reason": suspension.reason,
@@ -63,6 +67,26 @@ def suspension_refusal(person, scope: str, moment=None) -> str | None:
         return _("您的%(scope)s权限已于%(start)s暂停：%(reason)s") % values
     values["end"] = timezone.localtime(suspension.ends_at).strftime("%Y-%m-%d %H:%M")
     return _("您的%(scope)s权限已于%(start)s暂停：%(reason)s（至%(end)s）") % values
+
+
+def _suspensions_in_force(person_pk: int, moment=None) -> list[Suspension]:
+    """The person's suspensions in force at `moment`, earliest first; read once per request for now."""
+    memo = _suspensions_read.get()
+    if moment is not None or memo is None:
+        return list(Suspension.objects.current(moment).filter(person=person_pk).order_by("starts_at", "pk"))
+    if person_pk not in memo:
+        memo[person_pk] = _suspensions_in_force(person_pk, timezone.now())
+    return memo[person_pk]
+
+
+@contextmanager
+def suspensions_read_once():
+    """Within one request (a page asks about dozens of rows), read each person's suspensions once."""
+    token = _suspensions_read.set({})
+    try:
+        yield
+    finally:
+        _suspensions_read.reset(token)
 
 
 def not_suspended(scope: str) -> rules.Predicate:

@@ -68,7 +68,7 @@ def set_roles(person: Person, roles: dict[str, list[Department]]) -> None:
     for role, departments in roles.items():
         assignment, _created = RoleAssignment.objects.get_or_create(person=person, role=role)
         assignment.departments.set(departments)
-    person.__dict__.pop("_role_cache", None)
+    person.forget_roles()
 
 
 def set_active(person: Person, active: bool, *, acting_user: Person, request=None) -> None:

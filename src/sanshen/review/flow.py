@@ -1,17 +1,46 @@
-"""Where an item stands in its workflow (审核进度): read-only questions, no changes."""
+"""Where an item stands in its workflow (审核进度): read-only questions, no changes.
+
+Each question reads the database, unless `load_progress` has read what they all need for a page of
+items at once (channels, workflows and stages, unvoided decisions, open emergency approvals); then
+they answer from memory. Only pages that read call it: a change re-reads its item under a lock.
+"""
+
+from django.db.models import Prefetch, prefetch_related_objects
 
 from sanshen.content.models import FindingOverride, Item, ScreeningReport
 from sanshen.org.models import Department, Person, RoleAssignment
+from sanshen.publishing.models import Channel
 
 from .models import Decision, EmergencyApproval, Stage, Workflow
+
+PROGRESS = (
+    Prefetch("channels", queryset=Channel.objects.select_related("workflow", "department").order_by("pk")),
+    "channels__workflow__stages",
+    Prefetch("decisions", queryset=Decision.objects.filter(voided_at__isnull=True).select_related("person", "revision"),
+             to_attr="unvoided_decisions"),
+    Prefetch("emergency_approvals", queryset=EmergencyApproval.objects.open(), to_attr="open_emergency_approvals"),
+)
+
+
+def load_progress(items) -> list[Item]:
+    """Read the workflow progress of many items in a fixed handful of queries (审核进度), for a page."""
+    items = list(items)
+    prefetch_related_objects(items, *PROGRESS)
+    return items
+
+
+def _channels(item: Item) -> list[Channel]:
+    if "channels" in getattr(item, "_prefetched_objects_cache", {}):
+        return list(item.channels.all())
+    return list(item.channels.select_related("workflow", "department").order_by("pk"))
 
 
 def workflow_for(item: Item) -> Workflow | None:
     """The workflow of the item's channels; with several, the one with the most stages."""
-    workflows = {c.workflow for c in item.channels.select_related("workflow")}
+    workflows = {c.workflow for c in _channels(item)}
     if not workflows:
         return None
-    return max(workflows, key=lambda w: (w.stages.count(), -w.pk))
+    return max(workflows, key=lambda w: (len(w.stages.all()), -w.pk))
 
 
 def required_stages(item: Item) -> list[Stage]:
@@ -22,16 +51,19 @@ def required_stages(item: Item) -> list[Stage]:
     return stages if item.escalation_reasons else [s for s in stages if not s.escalation_only]
 
 
-def valid_decisions(item: Item):
-    """The signatures that still count: not voided, on the current revision's exact content."""
+def valid_decisions(item: Item) -> list[Decision]:
+    """The signatures that still count: not voided, on the current revision's exact content; in order."""
     revision = item.current_revision
     if revision is None:
-        return Decision.objects.none()
-    return item.decisions.filter(voided_at__isnull=True, content_hash=revision.content_hash)
+        return []
+    unvoided = getattr(item, "unvoided_decisions", None)
+    if unvoided is None:
+        unvoided = item.decisions.filter(voided_at__isnull=True).select_related("person")
+    return [d for d in unvoided if d.content_hash == revision.content_hash]
 
 
 def approvals(item: Item) -> dict[int, Decision]:
-    return {d.stage_id: d for d in valid_decisions(item).filter(verdict=Decision.Verdict.APPROVE)}
+    return {d.stage_id: d for d in valid_decisions(item) if d.verdict == Decision.Verdict.APPROVE}
 
 
 def next_stage(item: Item) -> Stage | None:
@@ -45,6 +77,9 @@ def missing_stages(item: Item) -> list[Stage]:
 
 
 def open_emergency(item: Item) -> EmergencyApproval | None:
+    loaded = getattr(item, "open_emergency_approvals", None)
+    if loaded is not None:
+        return loaded[0] if loaded else None
     return item.emergency_approvals.open().first()
 
 
@@ -52,17 +87,16 @@ def reviewing_department(item: Item) -> Department:
     """The department whose reviewers sign department-scoped stages: the item's own, except for a member
     unit's submission, which the department owning its channel reviews (000§5–6)."""
     if item.department.kind == Department.Kind.MEMBER_UNIT:
-        channel = item.channels.exclude(department=None).order_by("pk").first()
+        channel = next((c for c in _channels(item) if c.department_id is not None), None)
         if channel is not None:
             return channel.department
     return item.department
 
 
 def holds_stage_role(person: Person, stage: Stage, item: Item) -> bool:
-    assignments = RoleAssignment.objects.filter(person=person, role=stage.role)
-    if stage.scoped_to_item_department:
-        assignments = assignments.filter(departments=reviewing_department(item))
-    return assignments.exists()
+    if stage.role not in person.roles():
+        return False
+    return not stage.scoped_to_item_department or reviewing_department(item).pk in person.departments_for(stage.role)
 
 
 def people_for_stage(stage: Stage, item: Item) -> list[Person]:

@@ -93,7 +93,7 @@ def _candidates(person: Person):
 
 def _tasks(person: Person, items) -> list[Task]:
     tasks = []
-    for item in items:
+    for item in flow.load_progress(items):
         if decision_refusal(item, person) is None:
             emergency = flow.open_emergency(item) if item.status == Item.Status.APPROVED else None
             tasks.append(Task(item, flow.next_stage(item), item.waiting_since, emergency))

@@ -67,7 +67,8 @@ def decision_refusal(item: Item, person: Person) -> str | None:
     suspended = suspension_refusal(person, REVIEW)
     if suspended:
         return suspended
-    signed = flow.valid_decisions(item).filter(person=person, verdict=Decision.Verdict.APPROVE).first()
+    signed = next((d for d in flow.valid_decisions(item)
+                   if d.person_id == person.pk and d.verdict == Decision.Verdict.APPROVE), None)
     if signed is not None:
         return _("您已签署本稿件的%(stage)s，同一人不能签署两个环节。") % {"stage": signed.stage_name}
     return pledge_refusal(person, item.sensitivity)

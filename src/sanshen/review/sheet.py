@@ -155,7 +155,7 @@ def review_sheet_context(item: Item) -> dict:
     """Everything the review sheet and the filing form show, in display form."""
     revision = item.current_revision
     signed = flow.approvals(item)
-    valid_ids = set(flow.valid_decisions(item).values_list("pk", flat=True))
+    valid_ids = {d.pk for d in flow.valid_decisions(item)}
     decisions = list(item.decisions.select_related("person").order_by("signed_at", "id"))
     name = body_name(item)
     secrecy = [secrecy_entry(r) for r in

@@ -58,7 +58,7 @@ def decide(request, item):
             return redirect("review:queue")
     return render(request, "review/decide.html", {
         "item": item, "stage": stage, "form": form, "emergency": flow.open_emergency(item),
-        "signatures": flow.valid_decisions(item).select_related("person"),
+        "signatures": flow.valid_decisions(item),
         "offers_final_review": not stage.escalation_only, **_screening(item),
     })
 
