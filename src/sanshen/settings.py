@@ -176,7 +176,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 REDIS_URL = env_str("SANSHEN_REDIS_URL")
 CACHES = {"default": (
     {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "sanshen"}
-    if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sanshen"})}
+    if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sanshen",
+                       "OPTIONS": {"MAX_ENTRIES": 2000}})}
 
 # Sessions live in the database (every app server reads the same rows) and, with a shared Redis, are
 # read from the cache first; a process-local cache would let a logout on one server go unseen by another.

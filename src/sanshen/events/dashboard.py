@@ -8,7 +8,8 @@ from .models import Event
 
 
 def dashboard_panels(person) -> dict:
-    upcoming = Event.objects.filter(starts_at__gt=timezone.now()).select_related("organiser").order_by("starts_at")
+    upcoming = (Event.objects.filter(starts_at__gt=timezone.now()).select_related("organiser")
+                .prefetch_related("speakers").order_by("starts_at"))
     waiting = [e for e in upcoming.filter(status=Event.Status.SUBMITTED) if can(person, "events.approve", e)]
     to_file = [e for e in upcoming.filter(status=Event.Status.APPROVED, filed_on__isnull=True)
                if can(person, "events.file", e)]

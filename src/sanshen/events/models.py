@@ -60,7 +60,7 @@ class Event(models.Model):
     @property
     def needs_main_leader(self) -> bool:
         """Major events and events inviting a sensitive speaker go to the main leader (请示)."""
-        return self.is_major or self.speakers.filter(is_sensitive=True).exists()
+        return self.is_major or any(s.is_sensitive for s in self.speakers.all())
 
 
 class Speaker(models.Model):

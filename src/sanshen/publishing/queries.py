@@ -6,6 +6,7 @@ from sanshen.content.models import Item
 
 from .models import Publication
 from .services import PENDING
+from .timeliness import with_first_published
 
 LIST_LIMIT = 50
 
@@ -14,8 +15,9 @@ def awaiting_publication():
     """Approved items whose current revision is not yet live or scheduled anywhere (待发布)."""
     pending = Publication.objects.filter(item=OuterRef("pk"), revision=OuterRef("current_revision"),
                                          status__in=PENDING)
-    return (Item.objects.filter(status=Item.Status.APPROVED).exclude(Exists(pending))
-            .select_related("department", "author", "current_revision").order_by("updated_at")[:LIST_LIMIT])
+    return with_first_published(Item.objects.filter(status=Item.Status.APPROVED).exclude(Exists(pending))
+                                .select_related("department", "author", "current_revision")
+                                .order_by("updated_at"))[:LIST_LIMIT]
 
 
 def last_published(channel_ids) -> dict:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, Min, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,9 +37,18 @@ class Timeliness:
         return self.state in (LATE, OVERDUE, AT_RISK)
 
 
+def with_first_published(items: QuerySet[Item]) -> QuerySet[Item]:
+    """The items, each with when it first went out (`first_published_at`), so `timeliness` asks nothing more."""
+    return items.annotate(first_published_at=Min("publications__published_at"))
+
+
 def first_published_on(item: Item) -> date | None:
-    first = item.publications.filter(published_at__isnull=False).order_by("published_at").first()
-    return timezone.localdate(first.published_at) if first else None
+    if hasattr(item, "first_published_at"):
+        at = item.first_published_at
+    else:
+        first = item.publications.filter(published_at__isnull=False).order_by("published_at").first()
+        at = first.published_at if first else None
+    return timezone.localdate(at) if at else None
 
 
 def timeliness(item: Item, today: date | None = None) -> Timeliness | None:
@@ -60,6 +69,6 @@ def unpublished_due_soon(today: date | None = None) -> QuerySet[Item]:
     """Items about an event, not yet published, whose deadline is past or within a day (for dashboards)."""
     today = today or timezone.localdate()
     ever_published = Publication.objects.filter(item=OuterRef("pk"), published_at__isnull=False)
-    return (Item.objects.filter(event_date__isnull=False,
+    return with_first_published(Item.objects.filter(event_date__isnull=False,
                                 event_date__lte=today + timedelta(days=AT_RISK_DAYS - DAYS_AFTER_EVENT))
             .exclude(status=Item.Status.REFUSED).exclude(Exists(ever_published)).order_by("event_date"))

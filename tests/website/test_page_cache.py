@@ -1,0 +1,66 @@
+"""Public pages kept rendered until the site changes (页面缓存): a visit to an unchanged page costs one query,
+and a publication, a retraction, a 熔断 or a renamed column shows at once on every page already kept."""
+
+import pytest
+
+from sanshen.publishing.services import restore, retract, take_offline
+
+from .conftest import NOTICE_TITLE, column
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response):
+    return response.content.decode()
+
+
+def pages(notice):
+    return ["/site/", f"/site/columns/{column('通知公告').pk}/", f"/site/items/{notice.pk}/"]
+
+
+def test_an_unchanged_page_is_served_again_for_one_query(visitor, notice, django_assert_num_queries):
+    for url in pages(notice):
+        first = visitor.get(url)
+        with django_assert_num_queries(1):
+            again = visitor.get(url)
+        assert again.status_code == 200 and again.content == first.content and again["ETag"] == first["ETag"]
+
+
+def test_a_new_publication_shows_on_pages_already_kept(visitor, notice, approved, publish_now):
+    for url in pages(notice):
+        visitor.get(url)
+    fresh = approved(title="我局召开2026年度安全生产工作会议", names=("通知公告",))
+    publish_now(fresh, "通知公告")
+    for url in pages(notice)[:2]:
+        assert fresh.title in text(visitor.get(url)), url
+
+
+def test_a_retraction_empties_every_kept_page_of_the_item(visitor, notice, person):
+    for url in pages(notice):
+        assert NOTICE_TITLE in text(visitor.get(url))
+    retract(notice, person("officer"), reason="数据有误，内部核实中")
+    home, notices, item = (visitor.get(url) for url in pages(notice))
+    assert NOTICE_TITLE not in text(home) and NOTICE_TITLE not in text(notices)
+    assert item.status_code == 410
+
+
+def test_a_column_taken_offline_answers_503_at_once_and_comes_back(visitor, notice, person):
+    notices = column("通知公告")
+    for url in pages(notice):
+        visitor.get(url)
+    take_offline(notices, person("leader"), reason="页面被篡改，紧急处置")
+    assert [visitor.get(url).status_code for url in pages(notice)[1:]] == [503, 503]
+    assert "通知公告" not in text(visitor.get("/site/")).split("<main")[0]
+    restore(column("通知公告"), person("leader"), note="已处置完毕")
+    assert [visitor.get(url).status_code for url in pages(notice)] == [200, 200, 200]
+
+
+def test_a_renamed_column_is_renamed_in_every_kept_menu(visitor, notice):
+    urls = pages(notice)
+    for url in urls:
+        visitor.get(url)
+    notices = column("通知公告")
+    notices.name = "通知公示"
+    notices.save()
+    for url in urls:
+        assert "通知公示" in text(visitor.get(url)), url
