@@ -47,7 +47,7 @@ def test_worker_runs_queued_jobs(installation):
     queued = django_python("from sanshen.oversight.tasks import check_audit_chain\n"
                            "print(check_audit_chain.enqueue().id)", installation)
     job_id = queued.stdout.strip()
-    worker = run_cli("worker", "--batch", env=installation)
+    worker = run_cli("worker", "--batch", "--no-daily", env=installation)
     assert worker.returncode == 0, worker.stderr
     outcome = django_python("from sanshen.oversight.tasks import check_audit_chain\n"
                             "from sanshen.oversight.models import AuditEntry\n"

@@ -1,11 +1,14 @@
-"""The daily jobs (每日任务) the worker enqueues by itself: reminders, the breach digest, the audit chain check.
+"""The daily jobs (每日任务) the workers enqueue by themselves: reminders, the breach digest, the audit chain check.
 
-Each is enqueued at most once per local day: before enqueuing, the worker looks for a task result of that
-job enqueued today. Scheduled publishing and delivery retries need no clock — they are deferred tasks.
+Each is enqueued at most once per local day, however many workers look at once: a worker claims the job's
+`DailyJobRun` row for the day and enqueues it in the same transaction; a worker that finds the row taken
+leaves the job alone. Scheduled publishing and delivery retries need no clock — they are deferred tasks.
 """
 
+from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
+
+from sanshen.web.models import DailyJobRun
 
 
 def daily_jobs():
@@ -17,12 +20,14 @@ def daily_jobs():
 
 def enqueue_due_daily_jobs(now=None) -> list[str]:
     """Enqueue today's daily jobs that are not enqueued yet; return the paths of those enqueued now."""
-    now = now or timezone.now()
-    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    done_today = set(DBTaskResult.objects.filter(enqueued_at__gte=midnight).values_list("task_path", flat=True))
+    today = timezone.localdate(now or timezone.now())
     enqueued = []
     for job in daily_jobs():
-        if job.module_path not in done_today:
-            job.enqueue()
-            enqueued.append(job.module_path)
+        try:
+            with transaction.atomic():
+                DailyJobRun.objects.create(job=job.module_path, day=today)
+                job.enqueue()
+        except IntegrityError:
+            continue  # another worker claimed it today
+        enqueued.append(job.module_path)
     return enqueued

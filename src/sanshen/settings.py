@@ -82,7 +82,11 @@ INSTALLED_APPS = [
     "sanshen.web",
 ]
 
+# Reverse proxies (nginx) whose X-Forwarded-For names the client (address ranges, comma-separated).
+SANSHEN_TRUSTED_PROXIES = env_list("SANSHEN_TRUSTED_PROXIES", "")
+
 MIDDLEWARE = [
+    "sanshen.web.proxy.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,7 +1,8 @@
 """Many machines on one database (多机部署): two app servers and two `sanshen worker`s share one PostgreSQL
-database and one Redis. Scheduled publications go live once each, a re-screening run shared by both
-workers screens every revision once, a session signed in on one server is signed in on the other, and
-the public pages they keep in the shared cache never outlive a retraction.
+database and one Redis. Both workers start at once and the daily jobs are enqueued once, scheduled
+publications go live once each, a re-screening run shared by both workers screens every revision once,
+a session signed in on one server is signed in on the other, and the public pages they keep in the shared
+cache never outlive a retraction.
 
 Runs when the suite runs on PostgreSQL and a Redis answers on 127.0.0.1:6379 (as in CI); each server and
 worker is the real command in its own process, so nothing here shares memory with the test.
@@ -101,7 +102,7 @@ def cluster(tmp_path_factory):
         made = json.loads(django_python(env, PREPARE))
         ports = [free_port(), free_port()]
         servers = [serve(env, port, workers=1, threads=4) for port in ports]
-        workers = [subprocess.Popen([sys.executable, "-m", "sanshen.cli", "worker", "--interval", "0.2", "--no-daily"],
+        workers = [subprocess.Popen([sys.executable, "-m", "sanshen.cli", "worker", "--interval", "0.2"],
                                     env=env, start_new_session=True) for _ in range(2)]
         try:
             yield {**made, "env": env, "ports": ports, "database": env["DATABASE_URL"], "workers": workers}
@@ -124,6 +125,17 @@ def wait_for(condition, seconds=90):
             return True
         time.sleep(0.5)
     return False
+
+
+def test_two_workers_starting_at_once_enqueue_each_daily_job_once(cluster):
+    def daily_jobs():
+        return rows(cluster, "SELECT task_path, count(*) FROM django_tasks_database_dbtaskresult WHERE task_path IN "
+                             "('sanshen.review.tasks.remind', 'sanshen.oversight.tasks.send_daily_digest', "
+                             "'sanshen.oversight.tasks.check_audit_chain') GROUP BY task_path")
+
+    assert wait_for(lambda: len(daily_jobs()) == 3), "the daily jobs were not enqueued"
+    time.sleep(2)  # both workers have looked by now
+    assert {count for _path, count in daily_jobs()} == {1}
 
 
 def test_a_session_signed_in_on_one_server_works_on_the_other_and_ends_on_both(cluster):

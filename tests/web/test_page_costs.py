@@ -1,14 +1,16 @@
 """What the list pages cost: the dashboard of every role and each list page answer in the same number of queries
 with many more rows (no query per row), and long lists come a page at a time."""
 
+import re
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item, submit_item
 from sanshen.events import services as events
 from sanshen.events.models import Event, SelfMediaAccount, Speaker
@@ -131,3 +133,62 @@ def test_every_list_page_costs_the_same_queries_with_many_more_rows(client_as, m
     before = {page: queries(client_as(page[0]), page[1]) for page in PAGES}
     more(28)
     assert grown(client_as, before) == {}
+
+
+def more_allow_phrases(person, numbers):
+    for k in numbers:
+        AllowPhrase.objects.create(phrase=f"分页短语{k:02d}", created_by=person("admin"), updated_by=person("admin"))
+
+
+def more_self_media(person, numbers):
+    for k in numbers:
+        SelfMediaAccount.objects.create(owner=f"分页企业{k:02d}", platform=SelfMediaAccount.Platform.choices[0][0],
+                                        name=f"分页账号{k:02d}", last_checked_on=timezone.localdate(),
+                                        checked_by=person("officer"))
+
+
+def more_events(person, numbers):
+    head = person("head")
+    for k in numbers:
+        Event.objects.create(title=f"分页活动{k:02d}", kind=Event.Kind.LECTURE, organiser=head.department,
+                             starts_at=timezone.now() + timedelta(days=k + 30), venue="三楼会议室", purpose="讲解政策。",
+                             contingency_plan="当即中止。", proposed_by=head)
+
+
+def more_follow_ups(person, numbers):
+    item = Item.objects.exclude(current_revision=None).filter(department=person("editor").department).first()
+    for k in numbers:
+        FollowUp.objects.create(item=item, revision=item.current_revision, department=item.department,
+                                due_on=date(2030, 1, 1) + timedelta(days=k))
+
+
+def more_overdue_messages(person, numbers):
+    for k in numbers:
+        message = interaction.leave_message(
+            interaction.MessageInput(name="王先生", contact="13912345678", subject=f"分页留言{k:02d}", text=TEXT),
+            captcha_nonce=secrets.token_hex(12), request=from_address(f"203.0.113.{k + 1}"))
+        interaction.accept(message, person("officer"), department=department())
+    Message.objects.filter(subject__startswith="分页留言").update(due_on=timezone.localdate() - timedelta(days=3))
+
+
+@pytest.mark.parametrize(("who", "url", "make", "row"), [
+    ("admin", "/lexicons/allow/", more_allow_phrases, r"分页短语\d\d"),
+    ("head", "/events/self-media/", more_self_media, r"分页账号\d\d"),
+    ("head", "/events/", more_events, r">分页活动\d\d<"),
+    ("editor", "/publishing/follow-ups/", more_follow_ups, r"2030-\d\d-\d\d"),
+    ("leader", "/oversight/breaches/", more_overdue_messages, r">分页留言\d\d<"),
+])
+def test_a_long_list_comes_25_a_page_each_row_once_at_the_same_cost(client_as, person, who, url, make, row):
+    client = client_as(who)
+    make(person, range(3))
+    before = queries(client, url)
+    make(person, range(3, 33))
+    assert queries(client, url) <= before
+    shown, number, page = [], 0, "下一页"
+    while "下一页" in page:
+        number += 1
+        page = client.get(url, {"page": number}).content.decode()
+        on_page = re.findall(row, page)
+        assert len(on_page) <= 25
+        shown += on_page
+    assert number >= 2 and len(shown) == len(set(shown)) == 33

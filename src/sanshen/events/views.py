@@ -1,6 +1,8 @@
 """Pages of events (活动审批备案) and the self-media inventory (自媒体台账). O5."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,14 +19,18 @@ from . import services
 from .forms import CancelForm, DecisionForm, EventForm, FilingForm, SelfMediaForm, SpeakerFormSet
 from .models import Event, SelfMediaAccount
 
+PAGE_SIZE = 25
+
 
 @action_required("events.view")
 def event_list(request):
     """活动: upcoming and recent events, with what each still lacks before it may be held."""
     now = timezone.now()
-    events = Event.objects.select_related("organiser", "proposed_by").order_by("-starts_at")
+    events = Event.objects.select_related("organiser", "proposed_by").order_by("-starts_at", "-pk")
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "events/list.html", {
-        "rows": [{"event": e, "missing": services.readiness(e, now), "past": e.starts_at <= now} for e in events[:200]],
+        "page": page, "rows": [{"event": e, "missing": services.readiness(e, now), "past": e.starts_at <= now}
+                               for e in page],
         "attention": services.events_needing_attention(now),
         "may_propose": can(request.user, "events.propose"),
     })
@@ -130,13 +136,14 @@ def event_cancel(request, pk):
 @action_required("events.view")
 def self_media_list(request):
     """自媒体台账: the sector's self-media accounts, with those not checked for half a year flagged."""
-    stale = set(services.unchecked_accounts().values_list("pk", flat=True))
     accounts = SelfMediaAccount.objects.select_related("checked_by")
     if request.GET.get("format") == "csv":
         return _self_media_csv(accounts)
+    page = Paginator(accounts, PAGE_SIZE).get_page(request.GET.get("page"))
+    stale = set(services.unchecked_accounts().filter(pk__in=[a.pk for a in page]).values_list("pk", flat=True))
     return render(request, "events/self_media_list.html", {
-        "rows": [{"account": a, "stale": a.pk in stale} for a in accounts],
-        "total_followers": sum(a.followers for a in accounts if a.is_active),
+        "page": page, "rows": [{"account": a, "stale": a.pk in stale} for a in page],
+        "total_followers": accounts.filter(is_active=True).aggregate(n=Sum("followers"))["n"] or 0,
         "may_manage": can(request.user, "events.manage_self_media"),
         "check_every_days": services.CHECK_EVERY_DAYS,
     })

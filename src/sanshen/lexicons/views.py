@@ -20,6 +20,7 @@ from .rescreen import LEASE, RescreenError, flags_visible_to, resolve_flag, resu
 from .services import LexiconError, add_allow, add_entry, edit_entry, import_entries, set_enabled
 
 PAGE = 50
+ALLOW_PAGE = 25
 
 
 def _page(request, queryset, size=PAGE):
@@ -150,7 +151,8 @@ def allow(request):
             return redirect("lexicons:allow")
     if request.method == "POST":
         say_form_kept(request)
-    return render(request, "lexicons/allow.html", {"form": form, "phrases": AllowPhrase.objects.all()})
+    return render(request, "lexicons/allow.html", {
+        "form": form, "page": _page(request, AllowPhrase.objects.select_related("created_by"), ALLOW_PAGE)})
 
 
 # ---- notices (关键词提醒) -------------------------------------------------------------------------------------------

@@ -49,7 +49,8 @@ from .models import AuditEntry
 FORMAT = "sanshen-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-EXCLUDED = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+# Editions are cache keys, made afresh by `migrate`: a restored installation must not meet the old cache.
+EXCLUDED = {"contenttypes.contenttype", "auth.permission", "sessions.session", "web.edition"}
 REBUILT_BY_MIGRATE = (ContentType, Permission)
 CHUNK = 1000
 

@@ -4,6 +4,7 @@ Section heads see their own departments' figures only (`scope.visible_department
 `oversight.view_statistics` see the whole body.
 """
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from .statistics import DEFINITIONS, GROUPINGS, MEASURES, statistics
 from .stats_forms import StatisticsForm, YearForm
 from .thresholds import breaches
 
+PAGE_SIZE = 25
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -84,8 +86,9 @@ def statistics_xlsx(request):
 
 @action_required("oversight.view_statistics")
 def breaches_page(request):
+    found = breaches(departments=visible_departments(request.user))
     return render(request, "oversight/breaches.html", {
-        "breaches": breaches(departments=visible_departments(request.user)),
+        "page": Paginator(found, PAGE_SIZE).get_page(request.GET.get("page")),
         "digests": Digest.objects.all()[:10], "office": office(),
     })
 

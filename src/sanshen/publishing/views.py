@@ -1,6 +1,8 @@
 """Pages of publishing (发布管理): what waits to go out, publish, retract, the circuit breaker, 回头看."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +12,7 @@ from sanshen.content.access import item_action
 from sanshen.content.services import ContentError
 from sanshen.org.permissions import can, reason_to_prevent
 from sanshen.oversight.audit import client_address
+from sanshen.review import flow
 from sanshen.review.services import publishable_refusal
 from sanshen.web.mixins import action_required, refuse, say_form_kept
 
@@ -19,18 +22,21 @@ from .models import Channel, FollowUp, Outage, Publication
 from .queries import LIST_LIMIT, awaiting_publication
 from .timeliness import timeliness, unpublished_due_soon
 
+PAGE_SIZE = 25
+
 
 @action_required("publishing.view_publications")
 def overview(request):
     """发布管理: items waiting to go out, scheduled ones, late ones and the latest publications."""
-    waiting = [{"item": item, "refusal": publishable_refusal(item), "timeliness": timeliness(item)}
-               for item in awaiting_publication()]
+    items = flow.load_progress(awaiting_publication())
+    prefetch_related_objects(items, "current_revision__screenings")
+    waiting = [{"item": item, "refusal": publishable_refusal(item), "timeliness": timeliness(item)} for item in items]
     recent = Publication.objects.select_related("item", "channel", "published_by").exclude(
         status=Publication.Status.SCHEDULED)
     return render(request, "publishing/overview.html", {
         "waiting": waiting,
         "scheduled": Publication.objects.filter(status=Publication.Status.SCHEDULED)
-                     .select_related("item", "channel", "published_by").order_by("scheduled_for"),
+                     .select_related("item", "channel", "published_by").order_by("scheduled_for")[:LIST_LIMIT],
         "recent": recent[:LIST_LIMIT],
         "late": [{"item": item, "timeliness": timeliness(item)} for item in unpublished_due_soon()[:LIST_LIMIT]],
         "may_publish": reason_to_prevent("publishing.publish", request.user) is None,
@@ -139,10 +145,12 @@ def follow_ups(request):
     if not can(user, "publishing.view_all_follow_ups"):
         rows = rows.filter(department=user.department_id)
     today = timezone.localdate()
+    page = Paginator(rows.filter(answered_at__isnull=True).order_by("due_on", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page"))
     return render(request, "publishing/follow_ups.html", {
+        "page": page,
         "open": [{"follow_up": f, "overdue": f.due_on < today,
-                  "may_answer": reason_to_prevent("publishing.answer_follow_up", user, f) is None}
-                 for f in rows.filter(answered_at__isnull=True).order_by("due_on")],
+                  "may_answer": reason_to_prevent("publishing.answer_follow_up", user, f) is None} for f in page],
         "done": rows.filter(answered_at__isnull=False)[:LIST_LIMIT],
         "form": FollowUpForm(),
     })

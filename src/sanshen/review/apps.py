@@ -6,3 +6,15 @@ class ReviewConfig(AppConfig):
     name = "sanshen.review"
     label = "review"
     verbose_name = _("审核")
+
+    def ready(self):
+        from sanshen.content.models import Item
+        from sanshen.org.models import Pledge, RoleAssignment
+        from sanshen.publishing.models import Channel
+        from sanshen.web import editions
+
+        from .models import Decision, EmergencyApproval, Stage, Workflow
+        from .queue import QUEUES
+
+        editions.watch(QUEUES, Item, Decision, EmergencyApproval, Stage, Workflow, Channel, RoleAssignment, Pledge,
+                       m2m=(Item.channels.through, RoleAssignment.departments.through))

@@ -6,6 +6,10 @@ stage before it — so that a queue over hundreds of items asks `decision_refusa
 that can be theirs. The narrowing follows the rules closely (escalation-only stages only on escalated
 items, never a second stage by the same person, pledges, suspensions), so a page's count is the count of
 what waits; the queue is paginated, and only the page shown is put to `decision_refusal`.
+
+The narrowing reads every item in review, so its answer — the ids in order — is kept per person for the
+"review" edition (`web.editions`), which every change to items, signatures, stages, channels, roles and
+pledges renews: a queue shown again costs the page's rows, not the whole review's.
 """
 
 from dataclasses import dataclass
@@ -19,6 +23,7 @@ from django.utils import timezone
 from sanshen.content.models import Item
 from sanshen.org.models import Person, Role, RoleAssignment
 from sanshen.org.permissions import REVIEW, suspension_refusal
+from sanshen.web import editions
 
 from . import flow
 from .models import Decision, EmergencyApproval, SecrecyRequest, Stage
@@ -26,6 +31,7 @@ from .services import decision_refusal
 
 
 PAGE_SIZE = 25
+QUEUES = "review"
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,11 @@ def _candidates(person: Person):
              .select_related("author", "department", "current_revision"))
     if not person.has_current_pledge():
         items = items.exclude(sensitivity__in=[Item.Sensitivity.SENSITIVE, Item.Sensitivity.CLASSIFIED])
+    return _with_waiting_since(items)
+
+
+def _with_waiting_since(items):
+    """Since when each item waits: its last standing signature, else its submission."""
     last_signature = Decision.objects.filter(
         item=OuterRef("pk"), voided_at__isnull=True, content_hash=OuterRef("current_revision__content_hash"),
     ).order_by("-signed_at").values("signed_at")[:1]
@@ -100,31 +111,35 @@ def _tasks(person: Person, items) -> list[Task]:
     return tasks
 
 
-def _waiting(person: Person, **conditions):
-    """The candidates meeting `conditions`, longest waiting first; none for a person without roles or with
-    reviewing suspended (暂停审核权限)."""
+def _waiting(person: Person, queue: str, *conditions) -> list[int]:
+    """The ids of the candidates meeting `conditions`, longest waiting first, kept for the review edition;
+    none for a person without roles or with reviewing suspended (暂停审核权限)."""
     if not person.roles() or suspension_refusal(person, REVIEW):
-        return Item.objects.none()
-    return _candidates(person).filter(**conditions).order_by("waiting_since", "pk")
+        return []
+    return editions.kept(QUEUES, f"{queue}:{person.pk}", lambda: list(
+        _candidates(person).filter(*conditions).order_by("waiting_since", "pk").values_list("pk", flat=True)))
 
 
-def _page(person: Person, items, number, per_page: int) -> Page:
-    page = Paginator(items, per_page).get_page(number)
-    page.object_list = _tasks(person, page.object_list)
+def _page(person: Person, ids: list[int], number, per_page: int) -> Page:
+    page = Paginator(ids, per_page).get_page(number)
+    shown = _with_waiting_since(Item.objects.filter(pk__in=page.object_list)
+                                .select_related("author", "department", "current_revision")).in_bulk()
+    page.object_list = _tasks(person, [shown[pk] for pk in page.object_list if pk in shown])
     return page
 
 
 def review_tasks(person: Person, page=1, per_page: int = PAGE_SIZE) -> Page:
     """A page of the items in review whose next stage `person` may sign now, longest waiting first;
     `page.paginator.count` counts them all."""
-    return _page(person, _waiting(person, status=Item.Status.IN_REVIEW), page, per_page)
+    ids = _waiting(person, "in_review", Q(status=Item.Status.IN_REVIEW))
+    return _page(person, ids, page, per_page)
 
 
 def emergency_completions(person: Person, page=1, per_page: int = PAGE_SIZE) -> Page:
     """应急审核待补签: items published on an emergency approval with a stage `person` still owes (R6)."""
     open_approval = EmergencyApproval.objects.open().filter(item=OuterRef("pk"))
-    items = _waiting(person, status=Item.Status.APPROVED).filter(Exists(open_approval))
-    return _page(person, items, page, per_page)
+    ids = _waiting(person, "emergency", Q(status=Item.Status.APPROVED), Exists(open_approval))
+    return _page(person, ids, page, per_page)
 
 
 def my_open_secrecy_requests(person: Person):

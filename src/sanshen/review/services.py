@@ -251,9 +251,11 @@ def publishable_refusal(item: Item) -> str | None:
     if item.status != Item.Status.APPROVED:
         return _("稿件尚未审核通过。")
     revision = item.current_revision
-    if not revision.screenings.exists():
+    report = flow.latest_report(item)
+    if report is None:
         return _("当前版本未经技术筛查。")
-    if flow.unresolved_blocking(item):
+    blocking = any(f["severity"] == "block" for f in report.findings)  # overrides are asked only when there is one
+    if blocking and flow.unresolved_blocking(item, report):
         return _("当前版本还有未处理的须修改问题。")
     if flow.missing_stages(item) and not item.emergency_approvals.filter(content_hash=revision.content_hash).exists():
         return _("审核环节尚未签署完整。")

@@ -16,3 +16,24 @@ class Notification(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("提醒")
         verbose_name_plural = _("提醒")
+
+
+class Edition(models.Model):
+    """The edition of one kind of data (数据版本), e.g. the public site or the review queues: a random token
+    replaced in the same transaction as every change to that data (`web.editions`). Random rather than a
+    counter, so a rolled-back change or a restored backup never meets what was kept for a later state."""
+
+    name = models.CharField(max_length=30, unique=True)
+    token = models.CharField(max_length=32)
+
+
+class DailyJobRun(models.Model):
+    """A daily job enqueued for a day (每日任务记录): the unique row is the claim, so with several workers
+    looking at once each job is enqueued once a day."""
+
+    job = models.CharField(max_length=200)
+    day = models.DateField()
+    enqueued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "day"], name="web_daily_job_once_a_day")]

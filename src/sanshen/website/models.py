@@ -34,10 +34,3 @@ class SearchTerm(models.Model):
         constraints = [models.UniqueConstraint(fields=["entry", "term"], name="website_term_once_per_entry")]
         indexes = [models.Index(fields=["term", "entry"], name="website_term_lookup")]
 
-
-class SiteEdition(models.Model):
-    """The public site's edition (网站版本): one row whose token is replaced, in the same transaction, by every
-    change a public page shows (a publication, a column, the body's name). A new random token rather than
-    a counter: a rolled-back change or a restored backup never meets pages cached for a later state."""
-
-    token = models.CharField(max_length=32)

@@ -3,23 +3,26 @@ import uuid
 from django.db import migrations, models
 
 
-def first_edition(apps, schema_editor):
-    apps.get_model("website", "SiteEdition").objects.create(pk=1, token=uuid.uuid4().hex)
+def first_editions(apps, schema_editor):
+    Edition = apps.get_model("web", "Edition")
+    for name in ("site", "review"):
+        Edition.objects.create(name=name, token=uuid.uuid4().hex)
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('website', '0001_search_index'),
+        ('web', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SiteEdition',
+            name='Edition',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=30, unique=True)),
                 ('token', models.CharField(max_length=32)),
             ],
         ),
-        migrations.RunPython(first_edition, migrations.RunPython.noop),
+        migrations.RunPython(first_editions, migrations.RunPython.noop),
     ]
