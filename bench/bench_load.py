@@ -3,11 +3,12 @@
 Builds a database with the demo organisation, 20,000 published items and 3,000 items waiting in review
 (PostgreSQL when one answers on 127.0.0.1:5432, in a database of its own; SQLite otherwise), serves it
 with `sanshen serve` (gunicorn), signs in as the section head over HTTP, and drives each page with wrk
-(Debian's, `apt-get install wrk`): 50 connections for 15 s a page, loopback only. Prints median / p90 /
-p99 latency, requests per second, errors and timeouts per page, then the resident memory of each
-server process. Not part of the test run:
+(Debian's, `apt-get install wrk`): 50 connections for 15 s a page, loopback only — back to back (the
+server saturated), or with `--think MS`, each connection pausing about that long between requests like a
+person reading. Prints median / p90 / p99 latency, requests per second, errors and timeouts per page, then
+the resident memory of each server process. Not part of the test run:
     .venv/bin/python bench/bench_load.py [--published N] [--in-review N] [--seconds S] [--connections C]
-                                          [--workers N] [--threads T] [--sqlite]
+                                          [--workers N] [--threads T] [--think MS] [--sqlite] [--only NAME]
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ WRK_SCRIPT = """
 local paths, n = {}, 0
 for line in io.lines(os.getenv("BENCH_PATHS")) do n = n + 1; paths[n] = line end
 math.randomseed(7)
+local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
 request = function() return wrk.format("GET", paths[math.random(n)]) end
+if think > 0 then delay = function() return math.random(math.floor(think / 2), math.floor(think * 3 / 2)) end end
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("JSON {\\"p50\\": %f, \\"p90\\": %f, \\"p99\\": %f, \\"requests\\": %d, "
@@ -156,8 +159,10 @@ def process_tree(root: int) -> list[int]:
     return found
 
 
-def drive(port: int, paths: list[str], headers: dict, connections: int, seconds: int, workdir: str) -> dict:
-    """One wrk run over `paths` (picked at random per request); the figures it prints."""
+def drive(port: int, paths: list[str], headers: dict, connections: int, seconds: int, workdir: str,
+          think_ms: int = 0) -> dict:
+    """One wrk run over `paths` (picked at random per request), each connection pausing about `think_ms`
+    between requests (0: none, the server saturated); the figures it prints."""
     path_file = Path(workdir) / "paths.txt"
     path_file.write_text("\n".join(paths) + "\n")
     script = Path(workdir) / "bench.lua"
@@ -166,7 +171,8 @@ def drive(port: int, paths: list[str], headers: dict, connections: int, seconds:
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     result = subprocess.run([*command, f"http://127.0.0.1:{port}"], capture_output=True, text=True,
-                            env={**os.environ, "BENCH_PATHS": str(path_file)}, timeout=seconds + 60)
+                            env={**os.environ, "BENCH_PATHS": str(path_file), "BENCH_THINK_MS": str(think_ms)},
+                            timeout=seconds + 60)
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("JSON ")), None)
     if line is None:
         raise SystemExit(f"wrk printed no figures: {result.stdout}{result.stderr}")
@@ -194,6 +200,9 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--sqlite", action="store_true", help="use SQLite even when PostgreSQL answers")
     parser.add_argument("--only", help="only the pages whose name contains this")
+    parser.add_argument("--think", type=int, default=0, metavar="MS",
+                        help="each connection pauses about MS between requests, like a person reading (default 0: "
+                             "back to back, the server saturated)")
     options = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is missing: apt-get install wrk", file=sys.stderr)
@@ -228,15 +237,16 @@ def main() -> int:
             ("dashboard /", ["/"], cookie),
             ("API item /api/items/<id>", [f"/api/items/{pk}" for pk in waiting], {"Authorization": f"Bearer {token}"}),
         ]
-        print(f"\nsanshen serve: {workers} processes × {threads} threads; wrk {options.connections} connections, "
-              f"{options.seconds} s a page\n")
+        pause = f", each pausing ~{options.think} ms between requests" if options.think else ", back to back"
+        print(f"\nsanshen serve: {workers} processes × {threads} threads; wrk {options.connections} connections"
+              f"{pause}, {options.seconds} s a page\n")
         print(f"{'page':<32} {'alone':>8} {'median':>8} {'p90':>8} {'p99':>8} {'req/s':>8} {'errors':>7}")
         failed = False
         for name, paths, headers in pages:
             if options.only and options.only not in name:
                 continue
             alone = one_alone(head, paths[0], headers)
-            figures = drive(port, paths, headers, options.connections, options.seconds, var)
+            figures = drive(port, paths, headers, options.connections, options.seconds, var, options.think)
             errors = figures["non2xx"] + figures["timeouts"] + figures["socket"]
             failed |= errors > 0
             print(f"{name:<32} {alone:6.1f}ms {figures['p50']:6.1f}ms {figures['p90']:6.1f}ms "

@@ -13,6 +13,7 @@ from sanshen.content.models import Item, Source
 from sanshen.content.services import ItemInput, create_item, submit_item
 from sanshen.oversight.models import AuditEntry
 from sanshen.publishing.models import Channel
+from sanshen.review.services import decide
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,10 @@ def form_data(**overrides):
             "channels": [news().pk], "sensitivity": "public", "event_date": "", "source": "", "source_author": ""}
     data.update(overrides)
     return data
+
+
+def reject(item, reviewer):
+    decide(Item.objects.get(pk=item.pk), reviewer, verdict="reject", opinion="数据须注明来源。")
 
 
 def draft(person, body, title="关于开展企业走访活动的通知"):
@@ -238,6 +243,15 @@ def test_the_item_page_shows_revisions_stages_decisions_and_history(client_as):
     assert "新建稿件" in page and "提交审核" in page and "审核签字" in page
     actions = AuditEntry.objects.filter(object_type="content.item", object_id=str(waiting.pk)).count()
     assert page.count("<tr><td>20") >= actions
+
+
+def test_the_history_calls_a_rejection_tuihui_not_a_signature(client_as, person):
+    waiting = Item.objects.get(title="全市中小企业数字化转型培训班开班")
+    reject(waiting, person("head"))
+    page = client_as("editor").get(f"/items/{waiting.pk}/").content.decode()
+    history = page[page.index('data-testid="history"'):]
+    assert "<td>退回</td>" in history
+    assert history.count("<td>审核签字</td>") == waiting.decisions.filter(verdict="approve").count()
 
 
 # ---- who may see and do what ----------------------------------------------------------------------

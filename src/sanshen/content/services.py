@@ -183,6 +183,21 @@ def import_body(name: str, data: bytes) -> str:
         raise ContentError(_("无法读取文件“%(name)s”：%(error)s") % {"name": name, "error": error}) from None
 
 
+def _raise_sensitivity_for_secrecy_markers(item: Item, report: ScreeningReport, person: Person, request) -> None:
+    """A secrecy marker (密级标志, e.g. 机密★) in a 公开 or 内部 item makes it at least 敏感, so that only people
+    with a confidentiality pledge handle it from here on (C5); a submitter without one may not send it."""
+    markers = [f["text"] for f in report.findings if f["category"] == "secrecy"]
+    if not markers or item.needs_pledge:
+        return
+    if pledge_refusal(person, Item.Sensitivity.SENSITIVE):
+        raise ContentError(_("正文含密级标志“%(marker)s”，须按敏感稿件处理；您尚未登记保密承诺书，不能提交。"
+                             "请删除该标志，或请已登记保密承诺书的同事处理。") % {"marker": markers[0]})
+    before = item.sensitivity
+    item.sensitivity = Item.Sensitivity.SENSITIVE
+    record("content.sensitivity_raised", actor=person, obj=item, request=request,
+           details={"from": before, "to": item.sensitivity, "markers": markers[:5]})
+
+
 def submit_item(item: Item, person: Person, *, request=None) -> ScreeningReport:
     """Send a draft into review (提交审核): screen it, work out escalation, tell the first reviewers."""
     # review builds on content, so it is imported here rather than at the top
@@ -197,6 +212,7 @@ def submit_item(item: Item, person: Person, *, request=None) -> ScreeningReport:
     with transaction.atomic():
         item = Item.objects.select_for_update().get(pk=item.pk)
         report = screen_revision(item.current_revision, ScreeningReport.Trigger.SUBMIT)
+        _raise_sensitivity_for_secrecy_markers(item, report, person, request)
         item.escalation_reasons = escalation_reasons(item, report)
         item.status = Item.Status.IN_REVIEW
         item.submitted_at = timezone.now()

@@ -35,6 +35,7 @@ HISTORY_LABELS = {
     "content.item_created": gettext_lazy("新建稿件"),
     "content.item_edited": gettext_lazy("修改稿件"),
     "content.attachment_added": gettext_lazy("上传附件"),
+    "content.sensitivity_raised": gettext_lazy("因密级标志调整密级"),
     "content.item_submitted": gettext_lazy("提交审核"),
     "review.decision_signed": gettext_lazy("审核签字"),
     "review.finding_overridden": gettext_lazy("确认保留筛查结果"),
@@ -156,7 +157,14 @@ def review_links(item: Item, user) -> list[tuple[str, str]]:
 def history(item: Item) -> list[dict]:
     entries = (AuditEntry.objects.filter(object_type="content.item", object_id=str(item.pk))
                .select_related("actor").order_by("seq"))
-    return [{"entry": e, "label": HISTORY_LABELS.get(e.action, e.action)} for e in entries]
+    return [{"entry": e, "label": history_label(e)} for e in entries]
+
+
+def history_label(entry: AuditEntry) -> str:
+    """The step as people name it: a signature that sends the item back is a 退回, not a 审核签字."""
+    if entry.action == "review.decision_signed" and entry.details.get("verdict") == "reject":
+        return _("退回")
+    return HISTORY_LABELS.get(entry.action, entry.action)
 
 
 @item_action("content.view_item")
@@ -195,11 +203,16 @@ def item_detail(request, item):
 @require_POST
 @item_action("content.view_item")
 def item_submit(request, item):
+    before = item.get_sensitivity_display()
     try:
         report = submit_item(item, request.user, request=request)
     except ContentError as error:
         messages.error(request, str(error))
         return redirect(item_url(item))
+    item.refresh_from_db(fields=["sensitivity"])
+    if item.get_sensitivity_display() != before:
+        messages.warning(request, _("正文含密级标志，稿件密级已由“%(before)s”调整为“%(after)s”：只有登记了保密承诺书的人员"
+                                    "可以审核。") % {"before": before, "after": item.get_sensitivity_display()})
     counts = report.counts()
     if counts["block"]:
         messages.warning(request, _("已提交审核。筛查发现 %(total)s 项问题，其中 %(block)s 项须修改，审核人签署前须修改或由审核人确认保留。")
