@@ -246,7 +246,7 @@ class FindingOut(Schema):
     part: str = Field(description="title, body or attachment:<id>")
     category: str
     rule: str
-    severity: str = Field(description="block 须修改 · warn 提示 · info 参考")
+    severity: str = Field(description="block 须修改 · warn 警告 · info 提示")
     start: int = Field(description="在该部分文本中的起始位置 Code-point offset into the part")
     end: int
     text: str

@@ -30,7 +30,6 @@ from .highlight import apply_suggestion, finding_title, in_context, marked
 from .models import Item, Source
 from .services import ContentError, attach_file, create_item, edit_item, submit_item
 
-SEVERITY_LABELS = {"block": gettext_lazy("须修改"), "warn": gettext_lazy("警告"), "info": gettext_lazy("提示")}
 HISTORY_LABELS = {
     "content.item_created": gettext_lazy("新建稿件"),
     "content.item_edited": gettext_lazy("修改稿件"),
@@ -128,7 +127,7 @@ def finding_rows(item: Item, report, may_edit: bool) -> list[dict]:
         key, part = flow.finding_key(finding), finding["part"]
         text = texts.get(part, "")
         rows.append({
-            **finding, "key": key, "severity_label": SEVERITY_LABELS.get(finding["severity"], ""),
+            **finding, "key": key,
             "where": _("标题") if part == "title" else _("正文") if part == "body" else names.get(part, part),
             "context": in_context(text, finding["start"], finding["end"]), "title_text": finding_title(finding),
             "open_block": key in open_keys, "overridden": finding["severity"] == "block" and key not in open_keys,

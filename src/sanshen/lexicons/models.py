@@ -12,12 +12,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sanshen.screening.findings import CATEGORIES, SEVERITIES
+from sanshen.web.severity import SEVERITY_LABELS
 
 CATEGORY_LABELS = {
     "sensitive": _("敏感词"), "secrecy": _("涉密标识"), "privacy": _("个人信息"), "expression": _("严重错误表述"),
     "typo": _("错别字"), "prohibited": _("不得发布的信息"), "format": _("格式"), "source": _("稿源"),
 }
-SEVERITY_LABELS = {"block": _("须修改"), "warn": _("警告"), "info": _("提示")}
 CATEGORY_CHOICES = [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
 SEVERITY_CHOICES = [(s, SEVERITY_LABELS[s]) for s in SEVERITIES]
 

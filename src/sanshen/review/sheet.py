@@ -21,6 +21,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from sanshen.content.models import FindingOverride, Item
+from sanshen.web.severity import SEVERITY_LABELS
 from sanshen.org.models import Department
 
 from . import flow
@@ -125,7 +126,7 @@ def screening_summary(item: Item) -> dict | None:
         "ran_at": when(report.ran_at),
         "trigger": report.get_trigger_display(),
         "ruleset_version": report.ruleset_version,
-        "counts": [(_("须修改"), counts["block"]), (_("建议修改"), counts["warn"]), (_("提示"), counts["info"])],
+        "counts": [(SEVERITY_LABELS[severity], counts[severity]) for severity in ("block", "warn", "info")],
         "unresolved": [_("“%(text)s”：%(message)s") % {"text": f["text"], "message": f.get("message", "")}
                        for f in flow.unresolved_blocking(item, report)],
         "overrides": [{"finding": by_key[o.finding_key]["text"] if o.finding_key in by_key else o.finding_key,
