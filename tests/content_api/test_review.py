@@ -205,20 +205,20 @@ def test_review_sheet_pdf(api, in_review):
 
 
 def test_a_blocking_finding_stops_signatures_until_a_reviewer_overrides_it(api, in_review):
-    item = in_review(body="本文件密级：机密★10年。我局部署工业用地清查工作。")
+    item = in_review(title="关于开展工业用地清查工作的请示", body="我局部署工业用地清查工作。")
     report = api("editor").get(f"/api/items/{item['id']}/screening").json()
     [blocking] = report["unresolved_blocking"]
-    assert blocking["text"] == "机密★10年" and report["counts"]["block"] == 1
+    assert blocking["text"] == "关于开展工业用地清查工作的请示" and report["counts"]["block"] == 1
     stopped = approve(api("editor2"), item["id"], "初审")
     assert stopped.status_code == 400 and "须修改的问题" in stopped.json()["detail"]
     editor_override = api("editor2").post(f"/api/items/{item['id']}/overrides",
-                                          {"finding": blocking["key"], "reason": "引用的是已解密文件。"})
+                                          {"finding": blocking["key"], "reason": "这是转发的公开通知。"})
     assert editor_override.status_code == 403 and "科室负责人" in editor_override.json()["detail"]
     unknown = api("head").post(f"/api/items/{item['id']}/overrides", {"finding": "body:x:0:1", "reason": "无。"})
     assert unknown.status_code == 400
 
     overridden = api("head").post(f"/api/items/{item['id']}/overrides",
-                                  {"finding": blocking["key"], "reason": "引用的是已解密的历史文件，经核实可公开。"})
+                                  {"finding": blocking["key"], "reason": "经核实为已公开的工作通知，标题沿用原文。"})
     assert overridden.status_code == 201 and overridden.json()["unresolved_blocking"] == []
     assert approve(api("editor2"), item["id"], "初审").status_code == 201
 

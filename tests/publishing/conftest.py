@@ -1,15 +1,19 @@
-"""Helpers for publishing tests: an approved item, office hours, and a request from a given address."""
+"""Helpers for publishing tests: an approved item, office hours, an officer on duty, and a request from a given
+address."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.test import RequestFactory
+from django.utils import timezone
 
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.org.models import TemporaryGrant
 from sanshen.publishing.models import Channel
+from sanshen.publishing.services import publish
 from sanshen.review.services import decide
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -71,3 +75,20 @@ def submitted_item(person):
     item = create_item(person("editor"), ItemInput(title="我局开展安全生产检查", body=BODY, channels=channels("要闻动态")))
     submit_item(item, person("editor"))
     return refresh(item)
+
+
+@pytest.fixture
+def officer_on_duty(person):
+    """The officer may publish now from anywhere: a temporary grant (临时授权) covering this hour."""
+    now = timezone.now()
+    TemporaryGrant.objects.create(person=person("officer"), granted_by=person("leader"), reason="测试发布",
+                                  starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=1))
+    return person("officer")
+
+
+@pytest.fixture
+def publish_now(officer_on_duty):
+    def go(item, *names):
+        return publish(refresh(item), officer_on_duty, channels(*names) if names else list(item.channels.all()))
+
+    return go

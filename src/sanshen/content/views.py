@@ -17,6 +17,7 @@ from django.views.generic import CreateView, ListView, UpdateView
 
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.models import AuditEntry
+from sanshen.publishing.item_state import with_states
 from sanshen.publishing.services import PENDING
 from sanshen.publishing.timeliness import timeliness
 from sanshen.review import flow
@@ -76,7 +77,7 @@ def my_items(request):
     page = Paginator(items, MY_ITEMS_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = [
         {"item": item, "waiting": flow.next_stage(item) if item.status == Item.Status.IN_REVIEW else None}
-        for item in flow.load_progress(page.object_list)]
+        for item in with_states(flow.load_progress(page.object_list))]
     return render(request, "content/my_items.html", {"page": page})
 
 
@@ -169,7 +170,7 @@ def history_label(entry: AuditEntry) -> str:
 @item_action("content.view_item")
 def item_detail(request, item):
     user = request.user
-    flow.load_progress([item])
+    flow.load_progress(with_states([item]))
     record_sensitive_view(item, user, request)
     report = flow.latest_report(item)
     may_edit = reason_to_prevent("content.edit_item", user, item) is None

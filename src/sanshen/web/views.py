@@ -14,6 +14,7 @@ from sanshen.org.permissions import can
 from sanshen.oversight import thresholds
 from sanshen.publishing import accounts, dashboard as publishing_dashboard
 from sanshen.publishing.adapters import log as deliveries
+from sanshen.publishing.item_state import with_states
 from sanshen.review import queue
 
 DASHBOARD_ROWS = 5
@@ -29,9 +30,11 @@ def review_panels(person) -> dict:
         panels["overdue_secrecy"] = list(queue.overdue_secrecy_requests())
         panels["open_secrecy"] = queue.open_secrecy_requests().count()
     if can(person, "content.create_item"):
-        panels["my_items"] = Paginator(Item.objects.filter(
+        mine = Paginator(Item.objects.filter(
             author=person, status__in=[Item.Status.DRAFT, Item.Status.REJECTED]).order_by("status", "-updated_at"),
             DASHBOARD_ROWS).get_page(1)
+        mine.object_list = with_states(mine.object_list)
+        panels["my_items"] = mine
     return panels
 
 
