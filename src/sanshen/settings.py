@@ -6,6 +6,8 @@ Environment:
   SANSHEN_DEBUG       "1" to turn debug on (off by default)
   SANSHEN_ALLOWED_HOSTS  comma-separated, default "127.0.0.1,localhost"
   SANSHEN_VAR_DIR     where the database, secret key and uploads live (default ./var)
+  SANSHEN_CACHE_DIR   built screening rule data kept between processes (default: cache/ in SANSHEN_VAR_DIR;
+                      read by sanshen.screening.cache, also when `sanshen screen` runs without Django)
   SANSHEN_EMAIL_HOST  SMTP host for notifications; without it mail is not sent
   SANSHEN_REDIS_URL   a Redis shared by every app server for the cache (e.g. redis://127.0.0.1:6379/0);
                       without it each process keeps its own cache in memory

@@ -17,7 +17,8 @@ and noise removal for matching, offsets mapped back by breakpoints), ``packs`` (
 files in ``packs/``), ``ruleset`` (rules + the Aho-Corasick automaton), ``validators`` (ID numbers,
 mobiles, bank cards), ``secrecy`` (密级 markers), ``doc_kinds`` (请示/报告/函), ``formatting``
 (001 website§14 format checks), ``typos`` (错别字, its own detector), ``engine`` (the pipeline),
-``cli`` (``sanshen screen``).
+``cli`` (``sanshen screen``), ``cache`` (built rule data kept on disk between processes) and
+``typo_tables`` (the typo detector over its cached tables).
 """
 
 from .engine import Screener, has_blocking, screen_text

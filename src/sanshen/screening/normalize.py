@@ -18,10 +18,13 @@ that covers the whole evaded form, from its first to its last matched character.
 
 from __future__ import annotations
 
+import marshal
 import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
+
+from . import cache
 
 # Characters removed for matching.  Unicode spaces (Zs), format characters (Cf: zero-width
 # space/joiners, soft hyphen, BOM, bidi marks...) are added programmatically below.
@@ -100,8 +103,9 @@ def _build_table() -> tuple[dict[int, str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def tables() -> tuple[dict[int, str], frozenset[str], re.Pattern[str]]:
-    """The translation table, the noise set and a regex matching runs of noise (built once)."""
-    table, noise = _build_table()
+    """The translation table, the noise set and a regex matching runs of noise (built once, then
+    read from the on-disk cache)."""
+    table, noise = cache.cached("normalize", cache.key("normalize"), _build_table, marshal.dumps, marshal.loads)
     cls = "".join(sorted(re.escape(c) for c in noise))
     runs = re.compile(f"[{cls}]+")
     return table, noise, runs

@@ -4,12 +4,14 @@ A ``RuleSet`` gathers the default packs, administrators' lexicons (``--lexicon``
 phrases.  All lexicon-like entries of every category — sensitive words, old agency names, press
 terms, leaders' names, exception phrases and allow-list phrases — go into ONE Aho-Corasick
 automaton over their normalised forms (``ahocorasick_rs``; ``pyahocorasick`` as a fallback).  The
-automaton is built once per ``version`` (a SHA-256 over the rule data) and cached.
+automaton is built once per ``version`` (a SHA-256 over the rule data) and cached in the process;
+the normalised entries are kept per version in the on-disk cache (``cache``), for the next process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 import threading
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from . import cache
 from .normalize import normalize_term
 from .packs import LexiconLine, Pack, PackError, default_packs, read_allow_file, read_lexicon_file
 
@@ -107,6 +110,75 @@ def _cached_automaton(version: str, patterns: Sequence[str]):
         return a
 
 
+def _lexicon_pack_entries(pack: Pack) -> list[Entry]:
+    """The terms of a lexicon pack (词库包), each with the pack's context settings."""
+    d = pack.directives
+    ctx = PackContext(
+        kind=d.get("context", ""),
+        ok_after=frozenset("".join(pack.words("ok-after"))),
+        history_cues=tuple(pack.words("history-cues")),
+        not_followed_by=tuple(pack.char_map("not-followed-by").items()),
+        not_preceded_by=tuple(pack.char_map("not-preceded-by").items()),
+    )
+    fmap = dict(ctx.not_followed_by)
+    pmap = dict(ctx.not_preceded_by)
+    category = d.get("category", "sensitive")
+    out = []
+    for row in pack.rows:
+        term = row.get("term", "")
+        if not term:
+            continue
+        year = row.get("year") or ""
+        out.append(Entry(
+            TERM, term, normalize_term(term), category,
+            d.get("rule", f"{category}.{pack.name.removesuffix('.tsv')}"),
+            row.get("severity") or d.get("severity", "warn"),
+            row.get("suggestion", ""),
+            d.get("message", "“{text}”"),
+            int(year) if year.isdigit() else None,
+            ctx,
+            fmap.get(term[-1], ""),
+            pmap.get(term[0], ""),
+        ))
+    return out
+
+
+def _entries(packs: list[Pack], lexicons: list[tuple[str, list[LexiconLine], bytes]], allow: list[str]) -> list[Entry]:
+    """Every entry, exception and allow-list phrase of the packs, then the lexicons, then the allow-list."""
+    out: list[Entry] = []
+    for pack in packs:
+        if pack.kind == "lexicon":
+            out += _lexicon_pack_entries(pack)
+        elif pack.kind == "exceptions":
+            out += [Entry(EXCEPTION, row["phrase"], normalize_term(row["phrase"]), rule=row.get("rule", ""))
+                    for row in pack.rows]
+        elif pack.kind == "allow":
+            out += [Entry(ALLOW, row["phrase"], normalize_term(row["phrase"])) for row in pack.rows]
+    for _, lines, _ in lexicons:
+        for ln in lines:
+            msg = "敏感词“{text}”，不得发布" if ln.category == "sensitive" else "“{text}”为管理员词表所列词语"
+            if ln.suggestion:
+                msg += "，建议改为“{suggestion}”"
+            out.append(Entry(TERM, ln.word, normalize_term(ln.word), ln.category,
+                             f"{ln.category}.lexicon", ln.severity, ln.suggestion, msg))
+    out += [Entry(ALLOW, phrase, normalize_term(phrase)) for phrase in allow]
+    return [e for e in out if e.norm]
+
+
+def _indexed(entries: list[Entry]) -> tuple[list[Entry], list[list[int]], list[str]]:
+    """The entries, and for one automaton over their distinct normalised strings: its patterns and the
+    entries of each pattern."""
+    index: dict[str, int] = {}
+    pattern_entries: list[list[int]] = []
+    for i, e in enumerate(entries):
+        j = index.get(e.norm)
+        if j is None:
+            j = index[e.norm] = len(pattern_entries)
+            pattern_entries.append([])
+        pattern_entries[j].append(i)
+    return entries, pattern_entries, list(index)
+
+
 class RuleSet:
     """Every enabled rule and its version (规则集及版本号).
 
@@ -123,7 +195,6 @@ class RuleSet:
         lexicons = list(lexicons)
         allow = [a for a in allow if a.strip()]
         h = hashlib.sha256()
-        self.entries: list[Entry] = []
         self.patterns: list[PatternRule] = []
         self.secrecy = SecrecyRules.empty()
         self.privacy = PrivacyRules.empty()
@@ -131,14 +202,8 @@ class RuleSet:
         for pack in packs:
             h.update(pack.name.encode() + b"\0" + pack.raw + b"\0")
             kind = pack.kind
-            if kind == "lexicon":
-                self._add_lexicon_pack(pack)
-            elif kind == "exceptions":
-                for row in pack.rows:
-                    self._add(Entry(EXCEPTION, row["phrase"], normalize_term(row["phrase"]), rule=row.get("rule", "")))
-            elif kind == "allow":
-                for row in pack.rows:
-                    self._add(Entry(ALLOW, row["phrase"], normalize_term(row["phrase"])))
+            if kind in ("lexicon", "exceptions", "allow"):
+                continue  # entries, below
             elif kind == "patterns":
                 self._add_patterns(pack)
             elif kind == "secrecy":
@@ -149,64 +214,18 @@ class RuleSet:
                 self.doc_kinds = DocKindRules.from_pack(pack)
             else:
                 raise PackError(f"{pack.name}: unknown kind {kind!r}")
-        for name, lines, raw in lexicons:
+        for name, _, raw in lexicons:
             h.update(b"lexicon\0" + name.encode() + b"\0" + raw + b"\0")
-            for ln in lines:
-                msg = "敏感词“{text}”，不得发布" if ln.category == "sensitive" else "“{text}”为管理员词表所列词语"
-                if ln.suggestion:
-                    msg += "，建议改为“{suggestion}”"
-                self._add(Entry(TERM, ln.word, normalize_term(ln.word), ln.category,
-                                f"{ln.category}.lexicon", ln.severity, ln.suggestion, msg))
         for phrase in allow:
             h.update(b"allow\0" + phrase.encode() + b"\0")
-            self._add(Entry(ALLOW, phrase, normalize_term(phrase)))
         self.version = h.hexdigest()[:16]
-        # one automaton over all distinct normalised strings
-        index: dict[str, int] = {}
-        self.pattern_entries: list[list[int]] = []
-        for i, e in enumerate(self.entries):
-            j = index.get(e.norm)
-            if j is None:
-                j = index[e.norm] = len(self.pattern_entries)
-                self.pattern_entries.append([])
-            self.pattern_entries[j].append(i)
-        self.automaton_patterns = list(index)
+        # Normalising a large lexicon takes seconds: the entries are kept in the on-disk cache per version.
+        self.entries, self.pattern_entries, self.automaton_patterns = cache.cached(
+            "ruleset", cache.key("ruleset", self.version), lambda: _indexed(_entries(packs, lexicons, allow)),
+            pickle.dumps, pickle.loads)
         self._typos = None
 
     # -- building -------------------------------------------------------------------------------
-    def _add(self, entry: Entry) -> None:
-        if entry.norm:
-            self.entries.append(entry)
-
-    def _add_lexicon_pack(self, pack: Pack) -> None:
-        d = pack.directives
-        ctx = PackContext(
-            kind=d.get("context", ""),
-            ok_after=frozenset("".join(pack.words("ok-after"))),
-            history_cues=tuple(pack.words("history-cues")),
-            not_followed_by=tuple(pack.char_map("not-followed-by").items()),
-            not_preceded_by=tuple(pack.char_map("not-preceded-by").items()),
-        )
-        fmap = dict(ctx.not_followed_by)
-        pmap = dict(ctx.not_preceded_by)
-        category = d.get("category", "sensitive")
-        for row in pack.rows:
-            term = row.get("term", "")
-            if not term:
-                continue
-            year = row.get("year") or ""
-            self._add(Entry(
-                TERM, term, normalize_term(term), category,
-                d.get("rule", f"{category}.{pack.name.removesuffix('.tsv')}"),
-                row.get("severity") or d.get("severity", "warn"),
-                row.get("suggestion", ""),
-                d.get("message", "“{text}”"),
-                int(year) if year.isdigit() else None,
-                ctx,
-                fmap.get(term[-1], ""),
-                pmap.get(term[0], ""),
-            ))
-
     def _add_patterns(self, pack: Pack) -> None:
         for row in pack.rows:
             try:
@@ -224,7 +243,7 @@ class RuleSet:
 
     @property
     def typos(self):
-        """The typo detector (错别字), built once (``TypoDetector.default()`` is cached)."""
+        """The typo detector (错别字), one per process (``typo_tables.detector()``)."""
         if self._typos is None:
             self._typos = _typo_detector() or False
         return self._typos or None
@@ -261,6 +280,6 @@ def _default_ruleset() -> RuleSet:
 
 
 def _typo_detector():
-    from .typos import TypoDetector  # the typo detector (错别字), its own module and packs
+    from .typo_tables import detector  # the typo detector (错别字), its own modules and packs
 
-    return TypoDetector.default()
+    return detector()

@@ -36,19 +36,54 @@ def _alt(words, spaced=True) -> str:
     return "(?:" + "|".join(_spaced(w) if spaced else re.escape(w) for w in words) + ")"
 
 
+_MIJI_HINT = re.compile(_spaced("密级"))  # what every 密级：X holds
+
+
+def _marker_starts(by: dict[str, list[str]]) -> frozenset[str] | None:
+    """What a marker line can start with after its spaces and brackets: 密 (of 密级) or the first
+    character of a level or header word; None (anything) when a list is empty or holds an empty word."""
+    words = by.get("level", []) + by.get("header", [])
+    if not by.get("level") or not by.get("header") or not all(words):
+        return None
+    return frozenset("密" + "".join(w[0] for w in words))
+
+
+class _OnFirstUse:
+    """A regular expression compiled when first used: the marker structures, with spaces allowed
+    between all their characters, take a tenth of a second to compile and most texts never need them."""
+
+    __slots__ = ("pattern", "_rx")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._rx: re.Pattern[str] | None = None
+
+    def _compiled(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(self.pattern)
+        return self._rx
+
+    def match(self, text: str):
+        return self._compiled().match(text)
+
+    def finditer(self, text: str):
+        return self._compiled().finditer(text)
+
+
 @dataclass(frozen=True)
 class SecrecyRules:
     """Compiled marker structures from packs/secrecy.tsv."""
 
-    header_line: re.Pattern[str] | None
-    star: re.Pattern[str] | None
-    miji: re.Pattern[str] | None
+    header_line: _OnFirstUse | None
+    star: _OnFirstUse | None
+    miji: _OnFirstUse | None
     negation: re.Pattern[str] | None
     internal: re.Pattern[str] | None
     subject: re.Pattern[str] | None
     not_marker: tuple[str, ...]
     trigger: re.Pattern[str] | None
     inline_note: re.Pattern[str] | None = None
+    header_starts: frozenset[str] | None = None  # what a marker line can start with (None: anything)
 
     @classmethod
     def empty(cls) -> "SecrecyRules":
@@ -80,15 +115,16 @@ class SecrecyRules:
                 trigger_chars.add(w[0])
         trigger = "[" + "".join(re.escape(c) for c in sorted(trigger_chars)) + "]"
         return cls(
-            header_line=re.compile(header_line),
-            star=re.compile(star),
-            miji=re.compile(f"{miji_prefix}(?:{header_tok})"),
+            header_line=_OnFirstUse(header_line),
+            star=_OnFirstUse(star),
+            miji=_OnFirstUse(f"{miji_prefix}(?:{header_tok})"),
             negation=re.compile(negation),
             internal=re.compile(_alt(by.get("internal", []), spaced=False)),
             subject=re.compile(r"^\s*" + _alt(by.get("subject", []), spaced=False)),
             not_marker=tuple(w.lower() for w in by.get("not_marker", [])),
             trigger=re.compile(trigger),
             inline_note=re.compile(r"[（(](" + _alt(by.get("subject", []), spaced=False) + r"[^（）()\n]{1,60})[）)]"),
+            header_starts=_marker_starts(by),
         )
 
     # ------------------------------------------------------------------------------------------
@@ -100,7 +136,7 @@ class SecrecyRules:
         # level★period and 密级：X anywhere in the text
         if any(c in folded for c in "★☆✩✭✮*＊"):
             self._anywhere(self.star, "secrecy.level_star", folded, original, out, found)
-        if "级" in folded:
+        if _MIJI_HINT.search(folded):
             self._anywhere(self.miji, "secrecy.level_field", folded, original, out, found)
         # lines short enough to be a marker line or a note
         for m in _SHORT_LINE.finditer(folded):
@@ -133,7 +169,7 @@ class SecrecyRules:
         le = ls + len(stripped)
         if any(ls < fe and fs < le for fs, fe in found):
             # a star marker inside: widen it to the whole line when the line is a marker line
-            if self.header_line.match(stripped):
+            if self._marker_line(stripped):
                 for i in range(len(out) - 1, -1, -1):
                     f = out[i]
                     if ls <= f.start and f.end <= le and f.category == "secrecy":
@@ -143,7 +179,7 @@ class SecrecyRules:
                            f"文件标有密级或内部标识“{original[ls:le].strip()}”：涉密、内部文件不得公开发布")
             return
         # a line made of marker words only (header, or a marker line anywhere)
-        if len(stripped) <= 60 and self.header_line.match(stripped):
+        if len(stripped) <= 60 and self._marker_line(stripped):
             found.append((ls, le))
             self._emit(out, ls, le, original, "secrecy.marker_line",
                        f"文件标有密级或内部标识“{original[ls:le].strip()}”：涉密、内部文件不得公开发布")
@@ -156,6 +192,18 @@ class SecrecyRules:
         elif len(stripped) <= 30 and not stripped.endswith(("。", ".")) and self.internal.search(stripped) \
                 and self.negation.search(stripped):
             self._note(ls, le, stripped, True, original, out, found)
+
+    def _marker_line(self, line: str) -> bool:
+        """``header_line`` matches: only possible where, after the spaces and brackets it may
+        open with, the line starts with a character a marker starts with."""
+        if self.header_starts is None:
+            return self.header_line.match(line) is not None
+        for c in line:
+            if c in self.header_starts:
+                return self.header_line.match(line) is not None
+            if not (c.isspace() or c in _OPEN):  # what [\s（(〔【[「]* takes
+                return False
+        return False
 
     def _note(self, s, e, body, standalone, original, out, found) -> None:
         """A note about the document itself that says it is not public (or internal)."""

@@ -20,7 +20,9 @@ best segmentation after the correction.  Only a correction that makes the window
 probable (by a margin that depends on how trustworthy the source is) is reported.  That keeps
 ordinary prose quiet: 以经济建设为中心 does not become 已经济, and 是实施 does not become 事实施.
 
-Nothing here downloads anything; the packs are plain files shipped with the package.
+Nothing here downloads anything; the packs are plain files shipped with the package.  The engine
+screens with ``typo_tables.detector()``: this detector's code over its tables as a cache file keeps
+them, so that a new process need not build it.
 """
 
 from __future__ import annotations
@@ -167,6 +169,10 @@ class TypoDetector:
         self._load_sound()
         self._load_literal()
 
+    def in_memory(self) -> "TypoDetector":
+        """The detector with all its tables in memory: this one (``typo_tables`` has one that is not)."""
+        return self
+
     # ------------------------------------------------------------------ loading
 
     def _load_vocab(self):
@@ -279,6 +285,7 @@ class TypoDetector:
         self._key2 = {k: i for i, k in enumerate(keys) if len(k) == 2}
         self._long_idx = [i for i, k in enumerate(keys) if len(k) != 2]
         self._sound_long = _Matcher([keys[i] for i in self._long_idx], overlapping=True)
+        self._long_words = [self._sound_words[i] for i in self._long_idx]  # per pattern of _sound_long
         # The sound-class table as a list indexed by code point (faster for str.translate; a
         # code point past its end raises IndexError, a LookupError: left unchanged).
         tl = [chr(c) for c in range(max(table) + 1)] if table else []
@@ -581,14 +588,13 @@ class TypoDetector:
                     continue
             yield s, e, right, source, kind
         known = self._known
-        sound_words = self._sound_words
         sc = scan.translate(self._tlist)
         if _prefilter:
-            long_idx = self._long_idx
+            long_words = self._long_words
             # Sound matches of three or more characters: all of them, less the spans that are
             # words in their own right (never candidates).
             items = [
-                (e, s, 0, long_idx[i]) for i, s, e in self._sound_long.find(sc) if text[s:e] not in known
+                (e, s, 0, long_words[i]) for i, s, e in self._sound_long.find(sc) if text[s:e] not in known
             ]
             # Two-character spans: only those the pair scan reports can have candidates, the
             # boundary check once for all words.  What a two-character span can become depends
@@ -607,15 +613,15 @@ class TypoDetector:
                         append((s + 2, s, 1, r[0]))
                     if r[1] and not pair_crosses(s, pc0):
                         append((s + 2, s, 2, r[1]))
-            items.sort()
-            for e, s, side, i in items:
+            items.sort()  # (end, start, side) is never the same twice: the targets are not compared
+            for e, s, side, targets in items:
                 if side:  # two characters, one replaced
-                    for w in i:
+                    for w in targets:
                         yield s, e, w, "sound", "replace"
                     continue
                 span = text[s:e]
                 n = e - s
-                for w in sound_words[i]:
+                for w in targets:
                     local = log(freq[w]) - lt
                     for ch in span:
                         local -= clog.get(ch, neglt)
@@ -627,6 +633,7 @@ class TypoDetector:
             return
         matches = self._sound_matches(sc)
         pair_index = self._pair_index
+        sound_words = self._sound_words
         for i, s, e in matches:
             span = text[s:e]
             if span in known:
