@@ -44,7 +44,7 @@ def unzip(content: bytes) -> dict[str, str]:
 def test_the_inspection_page_shows_who_handled_a_sensitive_item(client_as, sensitive_item):
     page = client_as("secrecy").get("/oversight/inspection/").content.decode()
     assert "关于重点企业用能情况的内部通报" in page and "敏感" in page
-    for label in ("起草", "提交审核", "审核签字"):
+    for label in ("新建稿件", "提交审核", "审核签字"):
         assert f"<td>{label}</td>" in page
     assert "校验通过" in page
     narrowed = client_as("chief").get("/oversight/inspection/?actor=editor2").content.decode()
@@ -62,7 +62,7 @@ def test_the_export_package_holds_the_filtered_log_the_handling_records_and_the_
                                                 "review.decision_signed"]
     handling = list(csv.DictReader(io.StringIO(files["sensitive-items.csv"])))
     assert [(row["title"], row["sensitivity"], row["actor"], row["action_label"]) for row in handling] == [
-        (sensitive_item.title, "敏感", "editor", "起草"), (sensitive_item.title, "敏感", "editor", "提交审核"),
+        (sensitive_item.title, "敏感", "editor", "新建稿件"), (sensitive_item.title, "敏感", "editor", "提交审核"),
         (sensitive_item.title, "敏感", "editor2", "审核签字")]
     assert "结论：校验通过" in files["chain-verification.txt"]
     assert '"obj": "重点企业用能"' in files["chain-verification.txt"]
@@ -85,7 +85,7 @@ def test_a_bad_filter_is_said_not_exported(client_as):
 
 def test_the_audit_page_filters_by_object_too(client_as, sensitive_item):
     page = client_as("chief").get("/oversight/audit/?obj=重点企业用能").content.decode()
-    assert page.count("<code>") == 3 and 'name="obj"' in page
+    assert page.count('data-testid="audit-details"') == 3 and 'name="obj"' in page
 
 
 # ---- annual evaluation ----------------------------------------------------------------------------------------------

@@ -11,11 +11,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
 from sanshen.org.permissions import reason_to_prevent
+from sanshen.oversight.action_names import action_name
 from sanshen.oversight.models import AuditEntry
 from sanshen.publishing.item_state import with_states
 from sanshen.publishing.services import PENDING
@@ -31,24 +31,6 @@ from .highlight import apply_suggestion, finding_title, in_context, marked
 from .models import Item, Source
 from .services import ContentError, attach_file, create_item, edit_item, submit_item
 
-HISTORY_LABELS = {
-    "content.item_created": gettext_lazy("新建稿件"),
-    "content.item_edited": gettext_lazy("修改稿件"),
-    "content.attachment_added": gettext_lazy("上传附件"),
-    "content.sensitivity_raised": gettext_lazy("因密级标志调整密级"),
-    "content.item_submitted": gettext_lazy("提交审核"),
-    "review.decision_signed": gettext_lazy("审核签字"),
-    "review.finding_overridden": gettext_lazy("确认保留筛查结果"),
-    "review.emergency_approved": gettext_lazy("应急审核"),
-    "review.secrecy_requested": gettext_lazy("提请保密审查"),
-    "review.secrecy_answered": gettext_lazy("保密审查结论"),
-    "publishing.published": gettext_lazy("发布"),
-    "publishing.scheduled": gettext_lazy("定时发布"),
-    "publishing.schedule_cancelled": gettext_lazy("取消定时发布"),
-    "publishing.retracted": gettext_lazy("撤回"),
-    "publishing.follow_up_answered": gettext_lazy("回头看"),
-    "content.sensitive_item_viewed": gettext_lazy("查阅（敏感、涉密稿件）"),
-}
 FIXABLE_PARTS = ("title", "body")
 
 
@@ -164,7 +146,7 @@ def history_label(entry: AuditEntry) -> str:
     """The step as people name it: a signature that sends the item back is a 退回, not a 审核签字."""
     if entry.action == "review.decision_signed" and entry.details.get("verdict") == "reject":
         return _("退回")
-    return HISTORY_LABELS.get(entry.action, entry.action)
+    return action_name(entry.action)
 
 
 @item_action("content.view_item")

@@ -15,27 +15,14 @@ from io import BytesIO, StringIO
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from sanshen.content.models import Item
 
+from .action_names import action_name
 from .audit import ChainVerdict, export_csv
 from .models import AuditEntry
 
 SENSITIVE = (Item.Sensitivity.SENSITIVE, Item.Sensitivity.CLASSIFIED)
-ACTION_LABELS = {
-    "content.item_created": gettext_lazy("起草"), "content.item_edited": gettext_lazy("修改"),
-    "content.attachment_added": gettext_lazy("添加附件"), "content.item_submitted": gettext_lazy("提交审核"),
-    "review.decision_signed": gettext_lazy("审核签字"), "review.finding_overridden": gettext_lazy("确认保留筛查结果"),
-    "review.emergency_approved": gettext_lazy("应急审核"), "review.secrecy_requested": gettext_lazy("提请保密审查"),
-    "review.secrecy_answered": gettext_lazy("保密审查结论"), "publishing.scheduled": gettext_lazy("定时发布"),
-    "publishing.published": gettext_lazy("发布"), "publishing.schedule_cancelled": gettext_lazy("取消定时发布"),
-    "publishing.retracted": gettext_lazy("撤回"), "publishing.follow_up_answered": gettext_lazy("回头看"),
-}
-
-
-def action_label(action: str) -> str:
-    return str(ACTION_LABELS.get(action, action))
 
 
 @dataclass
@@ -47,7 +34,7 @@ class HandlingRecord:
 
     @property
     def labelled(self) -> list[tuple[AuditEntry, str]]:
-        return [(entry, action_label(entry.action)) for entry in self.entries]
+        return [(entry, action_name(entry.action)) for entry in self.entries]
 
 
 def sensitive_items() -> QuerySet[Item]:
@@ -76,7 +63,7 @@ def handling_csv(records: list[HandlingRecord]) -> str:
         item = record.item
         for e in record.entries:
             writer.writerow([item.pk, item.title, item.get_sensitivity_display(), str(item.department), e.seq,
-                             timezone.localtime(e.at).isoformat(), e.actor_username, e.action, action_label(e.action),
+                             timezone.localtime(e.at).isoformat(), e.actor_username, e.action, action_name(e.action),
                              e.ip or "", json.dumps(e.details, ensure_ascii=False, sort_keys=True)])
     return out.getvalue()
 

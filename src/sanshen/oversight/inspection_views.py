@@ -3,13 +3,13 @@ classified items, the audit chain's verification result, and the export package 
 The filters are the audit log page's own (`views.filtered_entries`).
 """
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from sanshen.web.mixins import action_required, download
 
+from .action_names import readable_page
 from .audit import record, verify_chain
 from .inspection import handling_records, inspection_zip
 from .views import filtered_entries
@@ -20,7 +20,7 @@ def inspection_page(request):
     entries, filters, problems = filtered_entries(request.GET)
     records = handling_records(entries) if not problems else []
     return render(request, "oversight/inspection.html", {
-        "page": Paginator(entries, 50).get_page(request.GET.get("page")), "filters": filters, "problems": problems,
+        "page": readable_page(entries, request.GET.get("page")), "filters": filters, "problems": problems,
         "verdict": verify_chain(), "records": records, "query": request.GET.urlencode(),
     })
 

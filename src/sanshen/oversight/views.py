@@ -3,7 +3,6 @@
 from datetime import datetime, time
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.web.mixins import action_required
 
+from .action_names import readable_page
 from .audit import export_csv, verify_chain
 from .models import AuditEntry
 
@@ -49,7 +49,7 @@ def filtered_entries(params) -> tuple[object, dict, list[str]]:
 @action_required("oversight.view_audit")
 def audit_log(request):
     entries, filters, problems = filtered_entries(request.GET)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = readable_page(entries, request.GET.get("page"))
     return render(request, "oversight/audit_log.html", {
         "page": page, "filters": filters, "problems": problems, "verdict": verify_chain(),
         "can_export": reason_to_prevent("oversight.export_audit", request.user) is None,
