@@ -82,7 +82,10 @@ INSTALLED_APPS = [
     "sanshen.events",
     "sanshen.interaction",
     "sanshen.web",
+    "django.forms",  # the form widgets' own templates, after web/templates/django/forms/ which overrides some
 ]
+# Widgets render through the project's templates, so web/ can word them (the empty choice reads 请选择).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Reverse proxies (nginx) whose X-Forwarded-For names the client (address ranges, comma-separated).
 SANSHEN_TRUSTED_PROXIES = env_list("SANSHEN_TRUSTED_PROXIES", "")

@@ -44,7 +44,7 @@ ACTION_NAMES = {
     "org.person_deactivated": gettext_lazy("停用账号"), "org.pledge_recorded": gettext_lazy("登记保密承诺书"),
     "org.grant_recorded": gettext_lazy("登记临时授权"), "org.grant_requested": gettext_lazy("申请临时授权"),
     "org.grant_request_approved": gettext_lazy("批准临时授权申请"),
-    "org.grant_request_declined": gettext_lazy("驳回临时授权申请"),
+    "org.grant_request_declined": gettext_lazy("未批准临时授权申请"),
     "org.suspension_recorded": gettext_lazy("暂停权限"), "org.suspension_lifted": gettext_lazy("恢复权限"),
     "org.criticism_recorded": gettext_lazy("登记通报批评"), "org.criticism_corrected": gettext_lazy("更正通报批评"),
     "org.demo_loaded": gettext_lazy("载入演示数据"),

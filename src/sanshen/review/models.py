@@ -28,9 +28,9 @@ CHECKLISTS = {
     ],
 }
 CHECKLIST_LABELS = {
-    "initial": _("初审要点（000§6）"),
+    "initial": _("初审要点"),
     "standard": _("通用要点"),
-    "final": _("终审要点（000§6）"),
+    "final": _("终审要点"),
 }
 
 
