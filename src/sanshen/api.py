@@ -14,6 +14,7 @@ from sanshen.content.api import items_router, secrecy_router
 from sanshen.interaction.api import messages_router
 from sanshen.lexicons.api import lexicons_router
 from sanshen.org.accountability_api import suspensions_router
+from sanshen.org.grant_requests_api import grant_requests_router
 from sanshen.org.models import Role
 from sanshen.org.tokens import TOKEN_LIFETIME, issue_token, person_for_token
 from sanshen.events.api import events_router, self_media_router
@@ -50,6 +51,7 @@ api.add_router("/channels", channels_router)
 api.add_router("", oversight_router)
 api.add_router("/messages", messages_router)
 api.add_router("/suspensions", suspensions_router)
+api.add_router("/grant-requests", grant_requests_router)
 
 
 @api.exception_handler(AuthenticationError)

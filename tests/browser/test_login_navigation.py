@@ -18,7 +18,7 @@ NAVIGATION = {
     "member": ["工作台", "我的稿件", "提醒"],
     "head": WORK + PUBLISHING + ["门户网站"] + STATISTICS,
     "spokesperson": WORK + PUBLISHING + ["门户网站"],
-    "officer": WORK + PUBLISHING + ["栏目和账号", "推送记录", "门户网站"] + STATISTICS + ["稿源单位"],
+    "officer": WORK + PUBLISHING + ["栏目和账号", "推送记录", "门户网站"] + STATISTICS + ["临时授权", "稿源单位"],
     "leader": WORK + PUBLISHING + ["门户网站"] + STATISTICS + ["临时授权"],
     "chief": WORK + PUBLISHING + ["门户网站"] + STATISTICS + ["问责", "监督检查", "操作日志", "临时授权"],
     "secrecy": ["工作台", "审核任务", "保密审查", "提醒", "关键词提醒"] + PUBLISHING + ["门户网站", "监督检查", "操作日志",

@@ -43,7 +43,7 @@ def test_an_item_reads_approved_then_published_with_its_public_page_then_newer_t
     assert badges(editor, item) == ("已撤回", "已撤回")
 
 
-def test_a_scheduled_item_reads_scheduled_with_its_time(client_as, approved, officer_on_duty):
+def test_a_scheduled_item_reads_scheduled_with_its_time(office_hours, client_as, approved, officer_on_duty):
     item = approved(title="关于开展节能诊断服务的通知", names=("要闻动态",))
     at = timezone.localtime(timezone.now() + timedelta(days=1)).replace(hour=9, minute=30, second=0, microsecond=0)
     publish(refresh(item), officer_on_duty, channels("要闻动态"), at=at)

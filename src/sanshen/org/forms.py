@@ -1,12 +1,15 @@
 """Forms of the organisation pages; every message in Chinese, nothing typed is lost on error."""
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanshen.web.widgets import DateInput, DateTimeInput
 
-from .models import CalendarDay, Department, Person, Pledge, Role, TemporaryGrant, WorkingPolicy
+from .models import CalendarDay, Department, GrantRequest, Person, Pledge, Role, TemporaryGrant, WorkingPolicy
 from .worktime import validate_networks
 
 
@@ -100,6 +103,33 @@ class TemporaryGrantForm(forms.ModelForm):
 
     def clean(self):
         return require_order(self, super().clean(), "starts_at", "ends_at", _("结束时间必须晚于开始时间。"))
+
+
+class GrantRequestForm(forms.ModelForm):
+    """申请临时授权: for when, and why; from now for two hours unless changed."""
+
+    class Meta:
+        model = GrantRequest
+        fields = ["starts_at", "ends_at", "reason"]
+        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput(),
+                   "reason": forms.TextInput(attrs={"size": 60})}
+        error_messages = {"reason": {"required": _("请填写申请事由。")}}
+        help_texts = {"reason": _("如：周末发布应急通告、在外出差期间发布会议消息")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["starts_at"].initial = now
+        self.fields["ends_at"].initial = now + timedelta(hours=2)
+
+    def clean(self):
+        return require_order(self, super().clean(), "starts_at", "ends_at", _("结束时间必须晚于开始时间。"))
+
+
+class DeclineForm(forms.Form):
+    """不批准: why, for the requester."""
+
+    reason = forms.CharField(label=_("不批准理由"), max_length=300, error_messages={"required": _("请填写不批准的理由。")})
 
 
 class WorkingPolicyForm(forms.ModelForm):

@@ -238,6 +238,37 @@ class TemporaryGrant(models.Model):
         return self.starts_at <= moment < self.ends_at
 
 
+class GrantRequest(models.Model):
+    """An officer's request for a temporary grant (临时授权申请), approved or declined by someone who may grant."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待审批")
+        APPROVED = "approved", _("已批准")
+        DECLINED = "declined", _("未批准")
+
+    requested_by = models.ForeignKey(Person, verbose_name=_("申请人"), on_delete=models.PROTECT,
+                                     related_name="grant_requests")
+    starts_at = models.DateTimeField(_("开始时间"))
+    ends_at = models.DateTimeField(_("结束时间"))
+    reason = models.CharField(_("事由"), max_length=200)
+    created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(Person, verbose_name=_("审批人"), null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
+    decline_reason = models.CharField(_("不批准理由"), max_length=300, blank=True)
+    grant = models.OneToOneField(TemporaryGrant, verbose_name=_("临时授权"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="request")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("临时授权申请")
+        verbose_name_plural = _("临时授权申请")
+
+    def __str__(self):
+        return f"{self.requested_by} {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%Y-%m-%d %H:%M}"
+
+
 class ApiToken(models.Model):
     """A bearer token for the API (接口令牌); only its hash is stored."""
 

@@ -226,6 +226,15 @@ def approvable_answer(user, message) -> str | None:
     return None
 
 
+def grant_request_for_decision(user, grant_request) -> str | None:
+    """A pending 临时授权申请 is decided once, and never by the person who asked (no self-approval)."""
+    if grant_request.status != grant_request.Status.PENDING:
+        return _("该申请已处理（%(status)s）。") % {"status": grant_request.get_status_display()}
+    if grant_request.requested_by_id == user.pk:
+        return _("不能审批自己的临时授权申请。")
+    return None
+
+
 ACTIONS: dict[str, Action] = {
     "web.view_dashboard": Action(is_signed_in, gettext_lazy("请先登录。")),
     "org.manage_departments": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以管理部门。")),
@@ -237,6 +246,14 @@ ACTIONS: dict[str, Action] = {
     "org.grant_temporary": Action(
         has_role(Role.ADMIN, Role.LEADER, Role.MAIN_LEADER), gettext_lazy("只有系统管理员或单位领导可以登记临时授权。")
     ),
+    "org.request_grant": Action(
+        has_role(Role.OFFICER), gettext_lazy("只有信息专管员可以申请临时授权（发布须在工作时间、办公网络内进行）。")),
+    "org.decide_grant_request": Action(
+        has_role(Role.ADMIN, Role.LEADER, Role.MAIN_LEADER), gettext_lazy("只有系统管理员或单位领导可以审批临时授权申请。"),
+        grant_request_for_decision),
+    "org.view_grants": Action(
+        has_role(Role.OFFICER, Role.ADMIN, Role.LEADER, Role.MAIN_LEADER),
+        gettext_lazy("只有信息专管员、系统管理员或单位领导可以查看临时授权。")),
     "org.manage_accountability": Action(
         has_role(Role.MAIN_LEADER, Role.ADMIN), gettext_lazy("只有主要领导或系统管理员可以暂停、恢复权限和登记通报批评。")),
     "oversight.view_audit": Action(

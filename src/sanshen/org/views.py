@@ -29,7 +29,6 @@ from .forms import (
     DepartmentForm,
     PersonForm,
     PledgeForm,
-    TemporaryGrantForm,
     TokenForm,
     WorkingPolicyForm,
 )
@@ -38,7 +37,6 @@ from .models import (
     Department,
     Person,
     Pledge,
-    TemporaryGrant,
     WorkingPolicy,
 )
 from .workdays import add_working_days
@@ -174,7 +172,7 @@ def person_set_active(request, pk):
     return redirect("org:people")
 
 
-# ---- pledges and temporary grants -------------------------------------------------------------
+# ---- pledges ---------------------------------------------------------------------------------
 
 class PledgeList(ActionRequiredMixin, CreateView):
     """The pledge register, with the form to record a new one on the same page."""
@@ -193,28 +191,6 @@ class PledgeList(ActionRequiredMixin, CreateView):
     def form_valid(self, form):
         services.record_pledge(form.save(commit=False), acting_user=self.request.user, request=self.request)
         messages.success(self.request, _("保密承诺书已登记。"))
-        return redirect(self.success_url)
-
-
-class GrantList(ActionRequiredMixin, CreateView):
-    """Temporary grants (临时授权), current and past, with the form to record one."""
-
-    action = "org.grant_temporary"
-    form_class = TemporaryGrantForm
-    template_name = "org/grant_list.html"
-    success_url = reverse_lazy("org:grants")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            grants=TemporaryGrant.objects.select_related("person", "granted_by")[:200], now=timezone.now(), **kwargs)
-
-    def form_valid(self, form):
-        try:
-            services.grant_temporary(form.save(commit=False), acting_user=self.request.user, request=self.request)
-        except services.OrgError as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
-        messages.success(self.request, _("临时授权已登记。"))
         return redirect(self.success_url)
 
 

@@ -46,17 +46,27 @@ def in_working_hours(moment: datetime, policy: WorkingPolicy) -> bool:
     return workday and policy.workday_start <= local.time() < policy.workday_end
 
 
-def operation_refusal(person: Person, *, address: str | None, moment: datetime | None = None) -> str | None:
-    """Why `person` may not operate at `moment` from `address`, or None when they may."""
+def _granted(person: Person, moment: datetime) -> bool:
+    return TemporaryGrant.objects.filter(person=person, starts_at__lte=moment, ends_at__gt=moment).exists()
+
+
+def operation_refusal(person: Person, *, address: str | None, moment: datetime | None = None,
+                      goes_out: datetime | None = None) -> str | None:
+    """Why `person` may not operate at `moment` from `address`, or None when they may.
+
+    `goes_out` is when a scheduled operation takes effect (定时发布): working hours are asked of that
+    moment, the office network of the address the person acts from now. A grant covering the moment
+    each check asks about lifts it.
+    """
     moment = moment or timezone.now()
-    if TemporaryGrant.objects.filter(person=person, starts_at__lte=moment, ends_at__gt=moment).exists():
-        return None
     policy = WorkingPolicy.current()
-    if not in_working_hours(moment, policy):
-        return _("现在不是工作时间（工作日 %(start)s–%(end)s），如确需操作请申请临时授权。") % {
-            "start": policy.workday_start.strftime("%H:%M"),
-            "end": policy.workday_end.strftime("%H:%M"),
-        }
-    if not in_office_network(address, policy):
+    hours = {"start": policy.workday_start.strftime("%H:%M"), "end": policy.workday_end.strftime("%H:%M")}
+    when = goes_out or moment
+    if not in_working_hours(when, policy) and not _granted(person, when):
+        if goes_out is None:
+            return _("现在不是工作时间（工作日 %(start)s–%(end)s），如确需操作请申请临时授权。") % hours
+        return _("定时发布时间 %(at)s 不在工作时间（工作日 %(start)s–%(end)s），请改在工作时间，如确需操作请申请临时授权。") % {
+            **hours, "at": timezone.localtime(goes_out).strftime("%Y-%m-%d %H:%M")}
+    if not in_office_network(address, policy) and not _granted(person, moment):
         return _("当前网络地址 %(address)s 不在办公网络内，如确需操作请申请临时授权。") % {"address": address or "?"}
     return None

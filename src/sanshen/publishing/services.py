@@ -56,11 +56,14 @@ def channel_refusal(channel: Channel, person: Person, item: Item) -> str | None:
 
 
 def publish_refusal(item: Item, person: Person, channels: Iterable[Channel], *, address: str | None,
-                    moment: datetime | None = None) -> str | None:
-    """Why `person` may not publish `item` to `channels` now from `address`, or None (P3, S5)."""
+                    moment: datetime | None = None, at: datetime | None = None) -> str | None:
+    """Why `person` may not publish `item` to `channels` now from `address` (or schedule it for `at`), or None.
+
+    A scheduled publication must go out in working hours; it may be set outside them from the office (P3, S5).
+    """
     channels = list(channels)
     return (reason_to_prevent("publishing.publish", person, item)
-            or operation_refusal(person, address=address, moment=moment)
+            or operation_refusal(person, address=address, moment=moment, goes_out=at)
             or publishable_refusal(item)
             or (None if channels else _("请至少选择一个发布渠道。"))
             or next(filter(None, (channel_refusal(c, person, item) for c in channels)), None))
@@ -74,7 +77,7 @@ def publish(item: Item, person: Person, channels: Iterable[Channel], *, at: date
     _refuse_if(_("定时发布时间应晚于现在；立即发布请不填时间。") if at is not None and at <= now else None)
     with transaction.atomic():
         item = Item.objects.select_for_update().get(pk=item.pk)
-        _refuse_if(publish_refusal(item, person, channels, address=client_address(request), moment=now))
+        _refuse_if(publish_refusal(item, person, channels, address=client_address(request), moment=now, at=at))
         revision = item.current_revision
         already = [c.name for c in channels if item.publications.filter(
             channel=c, revision=revision, status__in=PENDING).exists()]
@@ -128,7 +131,11 @@ def _ask_follow_up(publication: Publication) -> None:
 
 
 def publish_due(now: datetime | None = None) -> int:
-    """Put scheduled publications whose time has come online (定时发布); those no longer publishable are cancelled."""
+    """Put scheduled publications whose time has come online (定时发布); those no longer publishable are cancelled.
+
+    Working hours and the office network were checked when the publication was scheduled (for its time and
+    the officer's address); the worker has no address and may run late, so it does not ask them again.
+    """
     now = now or timezone.now()
     done = 0
     for pk in Publication.objects.filter(status=Publication.Status.SCHEDULED, scheduled_for__lte=now).values_list(

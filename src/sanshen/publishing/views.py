@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from sanshen.content.access import item_action
 from sanshen.content.services import ContentError
 from sanshen.org.permissions import can, reason_to_prevent
+from sanshen.org.worktime import operation_refusal
 from sanshen.oversight.audit import client_address
 from sanshen.review import flow
 from sanshen.review.services import publishable_refusal
@@ -30,6 +31,7 @@ def overview(request):
     """发布管理: items waiting to go out, scheduled ones, late ones and the latest publications."""
     items = flow.load_progress(awaiting_publication())
     prefetch_related_objects(items, "current_revision__screenings")
+    may_publish = reason_to_prevent("publishing.publish", request.user) is None
     waiting = [{"item": item, "refusal": publishable_refusal(item), "timeliness": timeliness(item)} for item in items]
     recent = Publication.objects.select_related("item", "channel", "published_by").exclude(
         status=Publication.Status.SCHEDULED)
@@ -39,7 +41,8 @@ def overview(request):
                      .select_related("item", "channel", "published_by").order_by("scheduled_for")[:LIST_LIMIT],
         "recent": recent[:LIST_LIMIT],
         "late": [{"item": item, "timeliness": timeliness(item)} for item in unpublished_due_soon()[:LIST_LIMIT]],
-        "may_publish": reason_to_prevent("publishing.publish", request.user) is None,
+        "may_publish": may_publish,
+        "operation_refusal": operation_refusal(request.user, address=client_address(request)) if may_publish else None,
     })
 
 
@@ -65,9 +68,11 @@ def publish(request, item):
                 return redirect("content:item", item.pk)
         else:
             say_form_kept(request)
-    warning = services.publish_refusal(item, request.user, item.channels.all(), address=client_address(request))
+    address = client_address(request)
+    warning = services.publish_refusal(item, request.user, item.channels.all(), address=address)
     return render(request, "publishing/publish.html", {
         "item": item, "revision": item.current_revision, "form": form,
+        "operation_refusal": operation_refusal(request.user, address=address),
         "warning": warning if request.method == "GET" else None, "timeliness": timeliness(item)})
 
 

@@ -53,7 +53,7 @@ NAVIGATION = [
         NavLink(_("部门"), "org:departments", "org.manage_departments"),
         NavLink(_("人员与角色"), "org:people", "org.manage_people"),
         NavLink(_("保密承诺书"), "org:pledges", "org.record_pledge"),
-        NavLink(_("临时授权"), "org:grants", "org.grant_temporary"),
+        NavLink(_("临时授权"), "org:grants", "org.view_grants"),
         NavLink(_("工作时间"), "org:worktime", "org.manage_worktime"),
         NavLink(_("审核流程"), "review:workflows", "review.manage_workflows"),
         NavLink(_("稿源单位"), "content:sources", "content.manage_sources"),

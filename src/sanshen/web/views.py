@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from sanshen.content.models import Item
 from sanshen.events import dashboard as events_dashboard
 from sanshen.interaction import dashboard as interaction_dashboard
-from sanshen.org import accountability
+from sanshen.org import accountability, grant_requests
 from sanshen.org.models import Role
 from sanshen.org.permissions import can
 from sanshen.oversight import thresholds
@@ -48,6 +48,7 @@ def dashboard(request):
         **accounts.dashboard_panels(request.user),
         **publishing_dashboard.dashboard_panels(request.user),
         **accountability.dashboard_panels(request.user),
+        **grant_requests.dashboard_panels(request.user),
         **events_dashboard.dashboard_panels(request.user),
         **interaction_dashboard.dashboard_panels(request.user),
         **deliveries.dashboard_panels(request.user),
