@@ -14,7 +14,7 @@ class ReviewConfig(AppConfig):
         from sanshen.web import editions
 
         from .models import Decision, EmergencyApproval, Stage, Workflow
-        from .queue import QUEUES
 
-        editions.watch(QUEUES, Item, Decision, EmergencyApproval, Stage, Workflow, Channel, RoleAssignment, Pledge,
+        # what the review queues (queue.py) are computed from
+        editions.watch(Item, Decision, EmergencyApproval, Stage, Workflow, Channel, RoleAssignment, Pledge,
                        m2m=(Item.channels.through, RoleAssignment.departments.through))

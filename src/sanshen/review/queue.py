@@ -8,8 +8,8 @@ items, never a second stage by the same person, pledges, suspensions), so a page
 what waits; the queue is paginated, and only the page shown is put to `decision_refusal`.
 
 The narrowing reads every item in review, so its answer — the ids in order — is kept per person for the
-"review" edition (`web.editions`), which every change to items, signatures, stages, channels, roles and
-pledges renews: a queue shown again costs the page's rows, not the whole review's.
+data's edition (`web.editions`), which every change to items, signatures, stages, channels, roles and
+pledges renews (see apps.py): a queue shown again costs the page's rows, not the whole review's.
 """
 
 from dataclasses import dataclass
@@ -31,7 +31,6 @@ from .services import decision_refusal
 
 
 PAGE_SIZE = 25
-QUEUES = "review"
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ def _waiting(person: Person, queue: str, *conditions) -> list[int]:
     none for a person without roles or with reviewing suspended (暂停审核权限)."""
     if not person.roles() or suspension_refusal(person, REVIEW):
         return []
-    return editions.kept(QUEUES, f"{queue}:{person.pk}", lambda: list(
+    return editions.kept(f"review:{queue}:{person.pk}", lambda: list(
         _candidates(person).filter(*conditions).order_by("waiting_since", "pk").values_list("pk", flat=True)))
 
 

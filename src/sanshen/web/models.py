@@ -19,9 +19,9 @@ class Notification(models.Model):
 
 
 class Edition(models.Model):
-    """The edition of one kind of data (数据版本), e.g. the public site or the review queues: a random token
-    replaced in the same transaction as every change to that data (`web.editions`). Random rather than a
-    counter, so a rolled-back change or a restored backup never meets what was kept for a later state."""
+    """The data's edition (数据版本): a random token replaced in the same transaction as every change to what
+    the cache keeps things for (`web.editions`). Random rather than a counter, so a rolled-back change or a
+    restored backup never meets what was kept for a later state."""
 
     name = models.CharField(max_length=30, unique=True)
     token = models.CharField(max_length=32)

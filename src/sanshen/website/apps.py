@@ -13,8 +13,7 @@ class WebsiteConfig(AppConfig):
         from sanshen.publishing.signals import publication_changed
         from sanshen.web import editions
 
-        from .page_cache import SITE
         from .receivers import keep_search_index
 
         publication_changed.connect(keep_search_index, sender=Publication, dispatch_uid="website.search_index")
-        editions.watch(SITE, Publication, Channel, Department)
+        editions.watch(Publication, Channel, Department)  # what the kept public pages (page_cache) show

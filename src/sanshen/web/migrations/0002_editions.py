@@ -5,8 +5,7 @@ from django.db import migrations, models
 
 def first_editions(apps, schema_editor):
     Edition = apps.get_model("web", "Edition")
-    for name in ("site", "review"):
-        Edition.objects.create(name=name, token=uuid.uuid4().hex)
+    Edition.objects.create(name="data", token=uuid.uuid4().hex)
 
 
 class Migration(migrations.Migration):
