@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from sanshen.api import api
 from sanshen.org import views as org_views
@@ -7,6 +9,7 @@ from sanshen.web import views as web_views
 
 urlpatterns = [
     path("", web_views.dashboard, name="dashboard"),
+    path("favicon.ico", RedirectView.as_view(url=static("sanshen/favicon.svg"), permanent=True)),
     path("login/", org_views.LoginView.as_view(), name="login"),
     path("logout/", org_views.auth_views.LogoutView.as_view(), name="logout"),
     path("account/password/", org_views.password_change, name="password_change"),

@@ -35,3 +35,11 @@ def test_a_member_unit_sees_one_short_list_without_headings(client_as):
 def test_the_current_page_is_marked_for_screen_readers(client_as):
     page = client_as("officer").get("/publishing/").content.decode()
     assert re.search(r'<a href="/publishing/" class="active" aria-current="page">发布管理</a>', page)
+
+
+@pytest.mark.parametrize("url", ["/login/", "/site/"])
+def test_every_page_has_the_favicon_and_browsers_asking_for_favicon_ico_find_it(client, url):
+    page = client.get(url).content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', page).group(1)
+    assert client.get(icon).status_code == 200
+    assert client.get("/favicon.ico", follow=True).redirect_chain[-1][0] == icon
