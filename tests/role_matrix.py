@@ -10,6 +10,7 @@ EXPECTED = {
     "org.manage_departments": {"admin"},
     "org.manage_people": {"admin"},
     "org.manage_worktime": {"admin"},
+    "website.manage_identity": {"admin"},
     "org.record_pledge": {"admin", "secrecy"},
     "org.grant_temporary": {"admin", "leader", "chief"},
     "org.request_grant": {"officer"},

@@ -6,9 +6,11 @@ from django.views.generic import RedirectView
 from sanshen.api import api
 from sanshen.org import views as org_views
 from sanshen.web import views as web_views
+from sanshen.website.identity import SiteIdentityEdit
 
 urlpatterns = [
     path("", web_views.dashboard, name="dashboard"),
+    path("site-identity/", SiteIdentityEdit.as_view(), name="site_identity"),
     path("favicon.ico", RedirectView.as_view(url=static("sanshen/favicon.svg"), permanent=True)),
     path("login/", org_views.LoginView.as_view(), name="login"),
     path("logout/", org_views.auth_views.LogoutView.as_view(), name="logout"),

@@ -14,6 +14,7 @@ PAGES = {
     "org.manage_departments": "/org/departments/",
     "org.manage_people": "/org/people/",
     "org.manage_worktime": "/org/worktime/",
+    "website.manage_identity": "/site-identity/",
     "org.record_pledge": "/org/pledges/",
     "org.view_grants": "/org/grants/",
     "org.request_grant": "/org/grants/requests/new/",

@@ -58,7 +58,7 @@ def test_choosing_english_translates_navigation_and_dashboard(client_as):
         "Publishing", "Follow-up check", "Public messages", "Event approval", "Columns and accounts", "Delivery log",
         "Public website",
         "Statistics", "Overdue for update", "Annual evaluation", "Accountability", "Inspection", "Audit log",
-        "Departments", "People and roles", "Confidentiality pledges", "Temporary grants", "Working hours",
+        "Departments", "People and roles", "Confidentiality pledges", "Temporary grants", "Working hours", "Site identifiers",
         "Review workflow", "Approved sources", "Screening lexicon", "Data backups",
     ]
     assert re.findall(r'<h2 class="nav-group">(.*?)</h2>', page) == [

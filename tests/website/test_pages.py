@@ -128,13 +128,13 @@ def test_public_pages_are_read_only_and_the_back_office_still_needs_login(visito
 
 
 def test_few_queries_per_page(visitor, notice, django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         visitor.get(f"/site/items/{notice.pk}/")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         visitor.get("/site/")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         visitor.get(f"/site/columns/{column('通知公告').pk}/")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         visitor.get("/site/search/?q=技术改造")
 
 

@@ -240,6 +240,7 @@ ACTIONS: dict[str, Action] = {
     "org.manage_departments": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以管理部门。")),
     "org.manage_people": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以管理人员和角色。")),
     "org.manage_worktime": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以设置工作时间和办公网络。")),
+    "website.manage_identity": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以设置网站标识。")),
     "org.record_pledge": Action(
         has_role(Role.ADMIN, Role.SECRECY), gettext_lazy("只有系统管理员或保密审查员可以登记保密承诺书。")
     ),

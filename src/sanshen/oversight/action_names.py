@@ -51,6 +51,9 @@ ACTION_NAMES = {
     "oversight.backup_requested": gettext_lazy("申请备份"), "oversight.backup_created": gettext_lazy("完成备份"),
     "oversight.backup_downloaded": gettext_lazy("下载备份"), "oversight.chain_checked": gettext_lazy("校验日志链"),
     "oversight.digest_sent": gettext_lazy("发送超期汇总"), "oversight.inspection_exported": gettext_lazy("导出检查材料"),
+    "org.worktime_saved": gettext_lazy("保存工作时间"), "org.calendar_day_saved": gettext_lazy("保存节假日调整"),
+    "org.department_saved": gettext_lazy("保存部门"), "content.source_saved": gettext_lazy("保存稿源单位"),
+    "events.self_media_saved": gettext_lazy("保存自媒体账号"), "website.identity_saved": gettext_lazy("保存网站标识"),
 }
 
 DETAIL_NAMES = {

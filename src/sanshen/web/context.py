@@ -55,6 +55,7 @@ NAVIGATION = [
         NavLink(_("保密承诺书"), "org:pledges", "org.record_pledge"),
         NavLink(_("临时授权"), "org:grants", "org.view_grants"),
         NavLink(_("工作时间"), "org:worktime", "org.manage_worktime"),
+        NavLink(_("网站标识"), "site_identity", "website.manage_identity"),
         NavLink(_("审核流程"), "review:workflows", "review.manage_workflows"),
         NavLink(_("稿源单位"), "content:sources", "content.manage_sources"),
         NavLink(_("筛查词库"), "lexicons:entries", "lexicons.manage"),

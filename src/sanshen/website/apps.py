@@ -16,4 +16,6 @@ class WebsiteConfig(AppConfig):
         from .receivers import keep_search_index
 
         publication_changed.connect(keep_search_index, sender=Publication, dispatch_uid="website.search_index")
-        editions.watch(Publication, Channel, Department)  # what the kept public pages (page_cache) show
+        from .models import SiteIdentity
+
+        editions.watch(Publication, Channel, Department, SiteIdentity)  # what the kept pages (page_cache) show

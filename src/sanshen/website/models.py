@@ -34,3 +34,24 @@ class SearchTerm(models.Model):
         constraints = [models.UniqueConstraint(fields=["entry", "term"], name="website_term_once_per_entry")]
         indexes = [models.Index(fields=["term", "entry"], name="website_term_lookup")]
 
+
+
+class SiteIdentity(models.Model):
+    """The identifiers the public site shows in its footer (网站标识), set by the administrator."""
+
+    site_code = models.CharField(_("网站标识码"), max_length=20, blank=True)
+    icp_record = models.CharField(_("ICP备案号"), max_length=50, blank=True, help_text=_("例如：苏ICP备12345678号"))
+    police_record = models.CharField(_("公安机关备案号"), max_length=50, blank=True,
+                                     help_text=_("例如：苏公网安备 32010002000123号"))
+
+    class Meta:
+        verbose_name = _("网站标识")
+        verbose_name_plural = _("网站标识")
+
+    def __str__(self):
+        return str(_("门户网站"))
+
+    @classmethod
+    def current(cls) -> "SiteIdentity":
+        """The identifiers set, or an empty (unsaved) set until the administrator saves some."""
+        return cls.objects.order_by("pk").first() or cls()

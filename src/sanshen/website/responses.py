@@ -15,6 +15,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from .models import SiteIdentity
 from .portal import Columns, site_title
 
 
@@ -36,8 +37,10 @@ def public_view(view):
 
 
 def public_context(columns: Columns, current=None) -> dict:
-    """What the public layout needs: the body's name, the column menu and the menu entry to mark."""
-    return {"site": {"title": site_title(), "menu": columns.menu}, "current": current}
+    """What the public layout needs: the body's name, the column menu, the footer's identifiers (网站标识)
+    and the menu entry to mark."""
+    return {"site": {"title": site_title(), "menu": columns.menu, "identity": SiteIdentity.current()},
+            "current": current}
 
 
 def render_public(request, template: str, context: dict, *, columns: Columns, status: int = 200, current=None):
