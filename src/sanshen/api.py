@@ -42,6 +42,7 @@ api = NinjaAPI(
 )
 api.add_router("/items", items_router)
 api.add_router("/items", publications_router)
+api.add_router("/items", "sanshen.review.comments_api.comments_router")
 api.add_router("/events", events_router)
 api.add_router("/self-media", self_media_router)
 api.add_router("/secrecy-requests", secrecy_router)

@@ -11,6 +11,8 @@ Environment:
   SANSHEN_EMAIL_HOST  SMTP host for notifications; without it mail is not sent
   SANSHEN_REDIS_URL   a Redis shared by every app server for the cache (e.g. redis://127.0.0.1:6379/0);
                       without it each process keeps its own cache in memory
+  SANSHEN_PDF_FONT    TrueType CJK font embedded in the review sheet PDFs (default: fonts-wqy-zenhei's
+                      wqy-zenhei.ttc); SANSHEN_PDF_FONT_INDEX picks the face in a .ttc (default 0)
 """
 
 import os
@@ -217,6 +219,9 @@ EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.dummy.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env_str("SANSHEN_EMAIL_FROM", "sanshen@localhost")
+
+SANSHEN_PDF_FONT = env_str("SANSHEN_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+SANSHEN_PDF_FONT_INDEX = int(env_str("SANSHEN_PDF_FONT_INDEX", "0"))
 
 OTP_TOTP_ISSUER = "Sanshen 三审"
 

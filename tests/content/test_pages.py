@@ -42,6 +42,11 @@ def body_of(page: str) -> str:
     return re.search(r'data-testid="item-body">(.*?)</div>', page, re.S).group(1)
 
 
+def findings_panel(page: str) -> str:
+    """The list of findings beside the text."""
+    return re.search(r'data-testid="findings-panel">(.*?)</aside>', page, re.S).group(1)
+
+
 # ---- writing an item ---------------------------------------------------------------------------
 
 def test_an_editor_creates_an_item_through_the_page(client_as, person):
@@ -164,7 +169,7 @@ def test_an_attached_pdf_is_screened_after_submit(client_as, person):
     assert client_as("member").get(download).status_code == 403
     page = editor.post(f"/items/{item.pk}/submit/", follow=True).content.decode()
     assert "已提交审核" in page
-    screening = page[page.index('data-testid="screening"'):page.index('data-testid="item-body"')]
+    screening = findings_panel(page)
     assert "会议纪要.pdf" in screening and "贯撤落实" in screening and "贯彻落实" in screening
 
 
@@ -185,14 +190,14 @@ def test_a_finding_is_highlighted_in_place_and_fixed_in_one_click(client_as, per
     submit_item(item, person("editor"))
     editor = client_as("editor")
     shown = body_of(editor.get(f"/items/{item.pk}/").content.decode())
-    mark = re.search(r'<mark class="finding (\w+)" title="([^"]*)"[^>]*>(.*?)</mark>', shown)
+    mark = re.search(r'<mark class="finding (\w+)"[^>]* title="([^"]*)"[^>]*>(.*?)</mark>', shown)
     assert mark.group(3) == wrong and mark.group(1) == "warn" and right in unescape(mark.group(2))
     start = len(unescape(re.sub(r"<[^>]+>", "", shown[:mark.start()])))
     assert item.body[start:start + len(wrong)] == wrong
 
     finding = next(f for f in item.current_revision.screenings.first().findings if f["text"] == wrong)
     key = f"body:{finding['rule']}:{finding['start']}:{finding['end']}"
-    editor.post(f"/items/{item.pk}/apply-suggestion/", {"key": key})
+    editor.post(f"/items/{item.pk}/fixes/", {"add": f"suggest|{key}"})  # without scripts: applied at once
     item.refresh_from_db()
     assert item.body == body[:start] + right + body[start + len(wrong):]
     assert item.current_revision.number == 2 and item.status == Item.Status.DRAFT
@@ -202,22 +207,23 @@ def test_advice_is_not_offered_as_a_one_click_replacement(client_as, person):
     item = draft(person("editor"), "如有疑问请联系13812345678。")
     submit_item(item, person("editor"))
     page = client_as("editor").get(f"/items/{item.pk}/").content.decode()
-    assert "13812345678" in body_of(page) and "脱敏" in page and "采用建议" not in page
+    assert "13812345678" in body_of(page) and "一键脱敏" in page and "采用建议" not in findings_panel(page)
 
 
 def test_a_reviewer_overrides_a_blocking_finding_with_a_reason(client_as, person):
     item = draft(person("editor"), "本文件属机密级，请勿外传。\n会议研究了下一步工作。")
     submit_item(item, person("editor"))
-    assert "确认保留" not in client_as("editor").get(f"/items/{item.pk}/").content.decode()
+    assert 'name="override"' not in client_as("editor").get(f"/items/{item.pk}/").content.decode()
     head = client_as("head")
     page = head.get(f"/items/{item.pk}/").content.decode()
-    key = re.search(r'name="key" value="([^"]+)"', page).group(1)
+    key = re.search(r'name="override" value="([^"]+)"', page).group(1)
     assert 'class="finding block"' in body_of(page)
-    refused = head.post(f"/items/{item.pk}/override/", {"key": key, "reason": ""}, follow=True).content.decode()
-    assert "请写明保留该项的理由" in refused
-    page = head.post(f"/items/{item.pk}/override/", {"key": key, "reason": "系引用历史文件标题，已脱密。"},
+    refused = head.post(f"/items/{item.pk}/override/", {"override": key, f"reason|{key}": " "})
+    assert refused.status_code == 400 and "请写明保留该项的理由" in refused.content.decode()
+    page = head.post(f"/items/{item.pk}/override/", {"override": key, f"reason|{key}": "系引用历史文件标题，已脱密。"},
                      follow=True).content.decode()
-    assert "已确认保留" in page and 'data-testid="open-blocks"' not in page
+    assert "已确认保留" in findings_panel(page) and 'data-testid="open-blocks"' not in page
+    assert "系引用历史文件标题，已脱密。" in findings_panel(client_as("editor").get(f"/items/{item.pk}/").content.decode())
 
 
 # ---- revisions, diff, history -------------------------------------------------------------------

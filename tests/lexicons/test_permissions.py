@@ -12,6 +12,7 @@ PAGES = {
     "lexicons.manage": ["/lexicons/", "/lexicons/new/", "/lexicons/import/", "/lexicons/export/", "/lexicons/allow/",
                         "/lexicons/rescreens/"],
     "lexicons.view_notices": ["/lexicons/notices/", "/lexicons/flags/"],
+    "lexicons.decide_allow": ["/lexicons/allow/proposals/", "/lexicons/allow/proposals/?show=all"],
 }
 
 

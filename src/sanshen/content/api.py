@@ -29,6 +29,8 @@ from sanshen.review.sheet import render_review_sheet
 
 from . import services
 from .access import record_sensitive_view
+from .corrections import apply_fixes, dismiss_finding
+from .findings import FindingRow, finding_rows
 from .models import Item, ScreeningReport, Source
 
 items_router = Router(tags=["稿件 Items"])
@@ -78,6 +80,25 @@ class OverrideIn(Schema):
 
     finding: str = Field(description="筛查发现的 key Finding key (from GET /screening)")
     reason: str = Field(description="保留理由 Written reason")
+
+
+class DismissalIn(Schema):
+    """忽略 Dismiss a warning, with a reason every reviewer sees."""
+
+    finding: str = Field(description="筛查发现的 key Finding key (from GET /screening)")
+    reason: str = Field(description="忽略理由 Written reason")
+    scope: Literal["one", "same"] = Field("one", description="one 忽略此处 · same 忽略同类 (same rule, same words)")
+
+
+class FixIn(Schema):
+    finding: str = Field(description="筛查发现的 key Finding key")
+    kind: Literal["suggest", "mask"] = Field(description="suggest 采用建议 · mask 脱敏")
+
+
+class FixesIn(Schema):
+    """采用建议 / 脱敏 several findings at once: one new revision."""
+
+    fixes: list[FixIn] = Field(min_length=1, max_length=500)
 
 
 class EmergencyIn(Schema):
@@ -241,6 +262,13 @@ class ItemOut(Schema):
     secrecy_requests: list[SecrecyOut]
 
 
+class DismissalOut(Schema):
+    scope: str = Field(description="one 忽略此处 · same 忽略同类")
+    reason: str
+    by: PersonOut
+    at: datetime
+
+
 class FindingOut(Schema):
     key: str = Field(description="用于人工确认的标识 Key for overriding a blocking finding")
     part: str = Field(description="title, body or attachment:<id>")
@@ -252,6 +280,8 @@ class FindingOut(Schema):
     text: str
     suggestion: str
     message: str
+    fixes: list[str] = Field(description="可用的一键修改 One-click fixes the caller may apply: suggest, mask")
+    dismissal: DismissalOut | None = Field(description="撰稿人忽略该项的理由 The editor's dismissal, if any")
 
 
 class ScreeningOut(Schema):
@@ -422,16 +452,20 @@ def item_out(item: Item) -> dict:
     }
 
 
-def finding_out(finding: dict) -> dict:
-    return {**finding, "key": flow.finding_key(finding)}
+def finding_out(row: FindingRow) -> dict:
+    dismissal = row.dismissal
+    return {**row.finding, "key": row.key, "fixes": row.fixes,
+            "dismissal": dismissal and {"scope": dismissal.scope, "reason": dismissal.reason,
+                                        "by": person_out(dismissal.by), "at": dismissal.at}}
 
 
-def screening_out(item: Item, report: ScreeningReport) -> dict:
+def screening_out(item: Item, report: ScreeningReport, person) -> dict:
+    rows = finding_rows(item, report, reason_to_prevent("content.edit_item", person, item) is None)
     return {
         "revision": report.revision.number, "content_hash": report.revision.content_hash,
         "trigger": report.trigger, "ruleset_version": report.ruleset_version, "ran_at": report.ran_at,
-        "findings": [finding_out(f) for f in report.findings], "counts": report.counts(),
-        "unresolved_blocking": [finding_out(f) for f in flow.unresolved_blocking(item, report)],
+        "findings": [finding_out(r) for r in rows], "counts": report.counts(),
+        "unresolved_blocking": [finding_out(r) for r in rows if r.open_block],
     }
 
 
@@ -481,7 +515,7 @@ def submit(request, item_id: ItemId):
     item.refresh_from_db()
     return {"status": item.status, "status_label": str(item.get_status_display()),
             "escalation_reasons": item.escalation_reasons, "next_stage": next_stage_out(item),
-            "screening": screening_out(item, report)}
+            "screening": screening_out(item, report, request.user)}
 
 
 @items_router.post("/{item_id}/decisions", response={201: SignedDecisionOut, **REFUSALS},
@@ -508,7 +542,7 @@ def screening(request, item_id: ItemId):
     report = flow.latest_report(item)
     if report is None:
         raise HttpError(404, _("当前版本尚未筛查。"))
-    return screening_out(item, report)
+    return screening_out(item, report, request.user)
 
 
 @items_router.post("/{item_id}/overrides", response={201: ScreeningOut, **REFUSALS},
@@ -518,7 +552,30 @@ def override(request, item_id: ItemId, payload: OverrideIn):
     item = visible_item(request, item_id, "review.override_finding")
     with service_refusals():
         review.override_finding(item, request.user, payload.finding, payload.reason, request=request)
-    return Status(201, screening_out(item, flow.latest_report(item)))
+    return Status(201, screening_out(item, flow.latest_report(item), request.user))
+
+
+@items_router.post("/{item_id}/dismissals", response={201: ScreeningOut, **REFUSALS},
+                   summary="忽略筛查提醒 Dismiss a warning")
+def dismissal(request, item_id: ItemId, payload: DismissalIn):
+    """撰稿人写明理由后忽略一项警告或提示（须修改项不能忽略）；审核人可见。
+    The author dismisses a warning or hint with a reason reviewers see; blocking findings cannot be dismissed."""
+    item = visible_item(request, item_id, "content.dismiss_finding")
+    with service_refusals():
+        dismiss_finding(item, request.user, payload.finding, payload.reason, payload.scope, request=request)
+    return Status(201, screening_out(item, flow.latest_report(item), request.user))
+
+
+@items_router.post("/{item_id}/fixes", response={200: ItemOut, **REFUSALS},
+                   summary="采用建议、脱敏 Apply one-click fixes")
+def fixes(request, item_id: ItemId, payload: FixesIn):
+    """一次采用多项建议或脱敏，生成一个新版本。Apply several suggestions or masks at once, as one new revision."""
+    item = visible_item(request, item_id, "content.edit_item")
+    with service_refusals():
+        item, _applied = apply_fixes(item, request.user, [(f.finding, f.kind) for f in payload.fixes],
+                                     request=request)
+    flow.load_progress([item])
+    return item_out(item)
 
 
 @items_router.get("/{item_id}/review-sheet.pdf", response={200: None, **REFUSALS},

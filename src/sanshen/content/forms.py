@@ -89,13 +89,6 @@ class AttachmentForm(forms.Form):
                            help_text=_("支持 .docx、.pdf、.txt；附件文字与正文一起筛查。"))
 
 
-class OverrideForm(forms.Form):
-    """A reviewer's reason to let one blocking finding stand (确认保留)."""
-
-    key = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("保留理由"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
 class SourceForm(forms.ModelForm):
     class Meta:
         model = Source

@@ -7,10 +7,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 SEVERITY_CLASSES = {"block": "block", "warn": "warn", "info": "info"}
-# A finding's suggestion is either replacement text (贯彻落实) or advice (改为办公电话或脱敏，如…); findings
-# carry no flag for it, so only word-level categories with a suggestion free of sentence punctuation count.
-REPLACEABLE_CATEGORIES = {"typo", "expression"}
-ADVICE_MARKS = set("，；。：（(")
 
 
 def finding_title(finding: dict) -> str:
@@ -22,16 +18,23 @@ def finding_title(finding: dict) -> str:
 
 
 def marked(text: str, findings: list[dict]) -> SafeString:
-    """`text` escaped, each finding's span wrapped in <mark>; a finding overlapping an earlier one is not marked."""
+    """`text` escaped, each finding's span wrapped in <mark>; a finding overlapping an earlier one is not marked.
+
+    The panel's findings also carry "anchor" (the mark's id), "settled" (dismissed or overridden: shown faintly)
+    and "fix" (the chosen replacement, shown as the old words struck through and the new ones inserted)."""
     out, position = [], 0
     for finding in sorted(findings, key=lambda f: (f["start"], -f["end"])):
         start, end = finding["start"], finding["end"]
         if start < position or end > len(text) or start >= end:
             continue
         out.append(conditional_escape(text[position:start]))
-        out.append(format_html('<mark class="finding {}" title="{}" data-rule="{}">{}</mark>',
-                               SEVERITY_CLASSES.get(finding["severity"], "info"), finding_title(finding),
-                               finding["rule"], text[start:end]))
+        shown = (format_html('<del>{}</del><ins>{}</ins>', text[start:end], finding["fix"])
+                 if finding.get("fix") is not None else text[start:end])
+        out.append(format_html('<mark class="finding {}{}"{} title="{}" data-rule="{}">{}</mark>',
+                               SEVERITY_CLASSES.get(finding["severity"], "info"),
+                               " settled" if finding.get("settled") else "",
+                               format_html(' id="{}"', finding["anchor"]) if finding.get("anchor") else "",
+                               finding_title(finding), finding["rule"], shown))
         position = end
     out.append(conditional_escape(text[position:]))
     return mark_safe("".join(out))
@@ -51,17 +54,3 @@ def in_context(text: str, start: int, end: int, width: int = 20) -> InContext:
     after = text[end:end + width]
     return InContext(("…" if start > width else "") + before, text[start:end],
                      after + ("…" if end + width < len(text) else ""))
-
-
-def is_replacement(finding: dict) -> bool:
-    suggestion = finding.get("suggestion") or ""
-    return bool(suggestion) and finding["category"] in REPLACEABLE_CATEGORIES and not ADVICE_MARKS & set(suggestion)
-
-
-def apply_suggestion(text: str, finding: dict) -> str | None:
-    """`text` with the finding's span replaced by its suggestion (采用建议), or None when the suggestion is advice
-    rather than replacement text, or the span no longer reads the same."""
-    start, end, suggestion = finding["start"], finding["end"], finding.get("suggestion") or ""
-    if not is_replacement(finding) or text[start:end] != finding["text"]:
-        return None
-    return text[:start] + suggestion + text[end:]

@@ -193,3 +193,39 @@ class FindingOverride(models.Model):
 
     class Meta:
         unique_together = [("item", "content_hash", "finding_key")]
+
+
+class FindingDismissal(models.Model):
+    """The editor's written reason to leave a warning as it is (忽略, 忽略同类). Shown to every reviewer.
+
+    A finding is named by what it says, not where it sits, so a dismissal outlives edits elsewhere in the text:
+    ONE matches the `ordinal`-th finding of `rule` on `text` in `part`; SAME_KIND matches every finding of
+    `rule` on `text` anywhere in the item. Blocking findings are never dismissed: a reviewer overrides them (S5).
+    """
+
+    class Scope(models.TextChoices):
+        ONE = "one", _("忽略此处")
+        SAME_KIND = "same", _("忽略同类")
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="dismissals")
+    scope = models.CharField(_("范围"), max_length=4, choices=Scope.choices, default=Scope.ONE)
+    part = models.CharField(max_length=40)
+    rule = models.CharField(max_length=120)
+    text = models.CharField(max_length=200)
+    ordinal = models.PositiveIntegerField(default=0)
+    reason = models.TextField(_("理由"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("忽略的筛查结果")
+        verbose_name_plural = _("忽略的筛查结果")
+
+    def __str__(self):
+        return f"{self.item_id} {self.rule} “{self.text}”"
+
+    def matches(self, finding: dict, ordinal: int) -> bool:
+        if finding["rule"] != self.rule or finding["text"] != self.text:
+            return False
+        return self.scope == self.Scope.SAME_KIND or (finding["part"] == self.part and ordinal == self.ordinal)

@@ -15,7 +15,9 @@ urlpatterns = [
     path("<int:pk>/submit/", views.item_submit, name="submit"),
     path("<int:pk>/attachments/", views.item_attach, name="attach"),
     path("<int:pk>/attachments/<int:attachment_pk>/", views.attachment_download, name="attachment"),
-    path("<int:pk>/apply-suggestion/", views.item_apply_suggestion, name="apply_suggestion"),
+    path("<int:pk>/panel/", views.item_panel, name="panel"),
+    path("<int:pk>/fixes/", views.item_fixes, name="fixes"),
+    path("<int:pk>/dismiss/", views.item_dismiss, name="dismiss"),
     path("<int:pk>/override/", views.item_override, name="override"),
     path("<int:pk>/diff/", views.item_diff, name="diff"),
 ]

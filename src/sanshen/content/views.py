@@ -25,13 +25,12 @@ from sanshen.review.services import decision_refusal, override_finding
 from sanshen.web.mixins import ActionRequiredMixin, AuditedFormMixin, action_required, say_form_kept
 
 from .access import item_action, record_sensitive_view
+from .corrections import apply_fixes, dismiss_finding
 from .diff import char_diff
-from .forms import AttachmentForm, ItemForm, OverrideForm, SourceForm, item_input
-from .highlight import apply_suggestion, finding_title, in_context, marked
-from .models import Item, Source
+from .forms import AttachmentForm, ItemForm, SourceForm
+from .models import FindingDismissal, Item, Source
+from .panel import panel_context, requested_choices
 from .services import ContentError, attach_file, create_item, edit_item, submit_item
-
-FIXABLE_PARTS = ("title", "body")
 
 
 def optional_url(name: str, *args) -> str:
@@ -95,30 +94,6 @@ def item_form(request, item: Item | None):
 
 # ---- the item page ----------------------------------------------------------------------------
 
-def finding_rows(item: Item, report, may_edit: bool) -> list[dict]:
-    """Each finding with its severity, where it is, whether a reviewer let it stand and whether it can be fixed."""
-    if report is None:
-        return []
-    revision = report.revision
-    texts = {"title": revision.title, "body": revision.body}
-    attachments = list(revision.attachments.all())
-    texts.update({f"attachment:{a.pk}": a.text for a in attachments})
-    names = {f"attachment:{a.pk}": a.filename for a in attachments}
-    open_keys = {flow.finding_key(f) for f in flow.unresolved_blocking(item, report)}
-    rows = []
-    for finding in report.findings:
-        key, part = flow.finding_key(finding), finding["part"]
-        text = texts.get(part, "")
-        rows.append({
-            **finding, "key": key,
-            "where": _("标题") if part == "title" else _("正文") if part == "body" else names.get(part, part),
-            "context": in_context(text, finding["start"], finding["end"]), "title_text": finding_title(finding),
-            "open_block": key in open_keys, "overridden": finding["severity"] == "block" and key not in open_keys,
-            "fixable": may_edit and part in FIXABLE_PARTS and apply_suggestion(text, finding) is not None,
-        })
-    return rows
-
-
 def review_links(item: Item, user) -> list[tuple[str, str]]:
     """Links to the review pages this person may use on this item (the review app builds those pages)."""
     links = []
@@ -151,25 +126,24 @@ def history_label(entry: AuditEntry) -> str:
 
 @item_action("content.view_item")
 def item_detail(request, item):
+    return item_page(request, item)
+
+
+def item_page(request, item: Item, panel: dict | None = None, status: int = 200):
+    """The item page; `panel` is the findings panel as a refused action left it (what was typed kept)."""
     user = request.user
     flow.load_progress(with_states([item]))
     record_sensitive_view(item, user, request)
     report = flow.latest_report(item)
     may_edit = reason_to_prevent("content.edit_item", user, item) is None
-    findings = finding_rows(item, report, may_edit)
     approvals = flow.approvals(item)
     next_stage = flow.next_stage(item)
     stages = [{"stage": s, "decision": approvals.get(s.pk), "is_next": next_stage is not None and s.pk == next_stage.pk}
               for s in flow.required_stages(item)]
     signers = flow.people_for_stage(next_stage, item) if next_stage and item.status == Item.Status.IN_REVIEW else []
-    body_findings = [f for f in report.findings if f["part"] == "body"] if report else []
     return render(request, "content/item.html", {
-        "item": item, "revision": item.current_revision, "report": report,
-        "counts": report.counts() if report else None,
-        "body_html": marked(report.revision.body, body_findings) if report else None,
-        "findings": findings,
-        "open_blocks": [f for f in findings if f["open_block"]],
-        "may_override": reason_to_prevent("review.override_finding", user, item) is None,
+        "item": item, "revision": item.current_revision,
+        **(panel or panel_context(item, report, user)),
         "stages": stages, "signers": signers,
         "may_edit": may_edit, "may_submit": reason_to_prevent("content.submit_item", user, item) is None,
         "attachment_form": AttachmentForm() if may_edit else None,
@@ -179,7 +153,7 @@ def item_detail(request, item):
         "history": history(item),
         "publications": item.publications.select_related("channel", "published_by", "retracted_by"),
         "timeliness": timeliness(item),
-    })
+    }, status=status)
 
 
 @require_POST
@@ -230,44 +204,80 @@ def attachment_download(request, item, attachment_pk):
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename)
 
 
+# ---- the findings panel: fixes chosen in place, saved as one revision; dismissals; overrides ----------------
+
+def panel_answer(request, item: Item, choices, *, notice: str = "", error: str = "", typed: dict | None = None):
+    """After a panel action: with htmx only the panel is drawn again (the reader keeps their place);
+    without it, the item page (on a refusal, with what was typed), or back to the findings."""
+    panel = panel_context(item, flow.latest_report(item), request.user, choices)
+    for row in panel["panel"].rows:
+        row.typed = (typed or {}).get(row.key, "")
+    if request.htmx:
+        return render(request, "content/_panel.html", {"item": item, **panel, "notice": notice, "error": error},
+                      status=400 if error else 200)
+    if error:
+        messages.error(request, error)
+        return item_page(request, item, panel, status=400)
+    messages.success(request, notice)
+    return redirect(item_url(item) + "#screening")
+
+
+def typed_reasons(post) -> dict[str, str]:
+    return {name.partition("|")[2]: value for name, value in post.items() if name.startswith("reason|")}
+
+
 @require_POST
 @item_action("content.view_item")
-def item_apply_suggestion(request, item):
-    """采用建议: replace exactly the finding's span with its suggestion, as a new revision."""
-    report = flow.latest_report(item)
-    key = request.POST.get("key", "")
-    finding = next((f for f in (report.findings if report else []) if flow.finding_key(f) == key), None)
-    if finding is None or finding["part"] not in FIXABLE_PARTS:
-        messages.error(request, _("没有找到这项筛查结果，可能稿件已修改。"))
-        return redirect(item_url(item))
-    fixed = apply_suggestion(getattr(item, finding["part"]), finding)
-    if fixed is None:
-        messages.error(request, _("该处文字已修改，建议不再适用。"))
-        return redirect(item_url(item))
+def item_panel(request, item):
+    """Choose or withdraw a fix (采用建议, 脱敏, 全部采用, 撤销): nothing is saved until 保存修改."""
+    return panel_answer(request, item, requested_choices(request.POST), typed=typed_reasons(request.POST))
+
+
+@require_POST
+@item_action("content.view_item")
+def item_fixes(request, item):
+    """保存修改: every chosen fix (and the one clicked, without htmx) in one new revision."""
+    panel = panel_context(item, flow.latest_report(item), request.user, requested_choices(request.POST))["panel"]
     try:
-        saved = edit_item(item, request.user, item_input(item, **{finding["part"]: fixed}), request=request)
+        saved, fixes = apply_fixes(item, request.user, [(f.key, f.kind) for f in panel.fixes], request=request)
     except ContentError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("已将“%(old)s”改为“%(new)s”（第 %(n)s 版）。")
-                         % {"old": finding["text"], "new": finding["suggestion"], "n": saved.current_revision.number})
-    return redirect(item_url(item))
+        return panel_answer(request, item, [], error=str(error))
+    messages.success(request, _("已修改 %(n)s 处（第 %(number)s 版）：%(list)s。") % {
+        "n": len(fixes), "number": saved.current_revision.number,
+        "list": "；".join(_("“%(old)s”改为“%(new)s”") % {"old": f.old, "new": f.new} for f in fixes)})
+    return redirect(item_url(saved) + "#screening")
+
+
+@require_POST
+@item_action("content.view_item")
+def item_dismiss(request, item):
+    """忽略 / 忽略同类 one warning with a reason; the chosen fixes stay chosen."""
+    scope, _bar, key = request.POST.get("dismiss", "").partition("|")
+    typed = typed_reasons(request.POST)
+    choices = requested_choices(request.POST)
+    try:
+        dismissal = dismiss_finding(item, request.user, key, typed.get(key, ""), scope or FindingDismissal.Scope.ONE,
+                                    request=request)
+    except ContentError as error:
+        return panel_answer(request, item, choices, error=str(error), typed=typed)
+    typed.pop(key, None)
+    return panel_answer(request, item, choices, typed=typed, notice=_("已忽略“%(text)s”（%(scope)s），理由已记录，审核人可见。")
+                        % {"text": dismissal.text, "scope": dismissal.get_scope_display()})
 
 
 @require_POST
 @item_action("content.view_item")
 def item_override(request, item):
-    form = OverrideForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请写明保留该项的理由。"))
-        return redirect(item_url(item))
+    """确认保留: a reviewer lets a blocking finding stand, with a reason."""
+    key = request.POST.get("override", "")
+    typed = typed_reasons(request.POST)
+    choices = requested_choices(request.POST)
     try:
-        override_finding(item, request.user, form.cleaned_data["key"], form.cleaned_data["reason"], request=request)
+        override_finding(item, request.user, key, typed.get(key, ""), request=request)
     except ContentError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("已确认保留该项，理由已记录。"))
-    return redirect(item_url(item))
+        return panel_answer(request, item, choices, error=str(error), typed=typed)
+    typed.pop(key, None)
+    return panel_answer(request, item, choices, typed=typed, notice=_("已确认保留该项，理由已记录。"))
 
 
 @item_action("content.view_item")

@@ -1,4 +1,5 @@
-"""The lexicons API (词库接口): entries, import, versions (关键词提醒), re-screening runs and flags.
+"""The lexicons API (词库接口): entries, import, versions (关键词提醒), re-screening runs and flags,
+allow-list proposals (白名单建议).
 
 Status codes as in the items API: 403 when the permission module refuses (its reason as the detail),
 400 when a service refuses (a duplicate entry, a bad import file — `problems` names each bad line),
@@ -11,13 +12,14 @@ from typing import Annotated, Literal
 from django.shortcuts import get_object_or_404
 from ninja import Field, PatchDict, Path, Query, Router, Schema, Status
 
-from sanshen.content.api import DB_MAX_ID, REFUSALS, Refusal, forbid, service_refusals
+from sanshen.content.api import DB_MAX_ID, REFUSALS, Refusal, forbid, service_refusals, visible_item
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.screening.findings import CATEGORIES, SEVERITIES
 
 from . import services
+from .allow_proposals import accept_proposal, decline_proposal, propose_allow
 from .importing import ImportRefused, parse_import
-from .models import LexiconEntry, RescreenRun, RuleSetVersion
+from .models import AllowProposal, LexiconEntry, RescreenRun, RuleSetVersion
 from .rescreen import flags_visible_to, start_rescreen
 
 lexicons_router = Router(tags=["词库 Lexicons"])
@@ -236,3 +238,100 @@ def list_flags(request, open_only: bool = True, limit: Annotated[int, Query(ge=1
     return [{"id": f.pk, "item": f.item_id, "title": f.item.title, "revision": f.revision.content_hash,
              "findings": f.findings, "created_at": f.created_at, "resolved_at": f.resolved_at,
              "resolution": f.resolution} for f in rows[:limit]]
+
+
+class FindingRefIn(Schema):
+    """The finding the phrase was seen in (as the item's findings panel names it)."""
+
+    text: Annotated[str, Field(max_length=200)] = ""
+    rule: Annotated[str, Field(max_length=200)] = ""
+    category: Annotated[str, Field(max_length=200)] = ""
+    key: Annotated[str, Field(max_length=200)] = ""
+
+
+class ProposalIn(Schema):
+    """白名单建议 A phrase seen in a finding on an item, proposed for the allow-list."""
+
+    item: Annotated[int, Field(ge=1, le=DB_MAX_ID, description="稿件编号 Item id")]
+    phrase: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\t\r\n]+$",
+                                 description="短语 Phrase to allow-list")]
+    reason: Annotated[str, Field(min_length=1, max_length=200, description="理由 Why it is a false positive")]
+    finding: FindingRefIn | None = None
+
+
+class DeclineIn(Schema):
+    reason: Annotated[str, Field(min_length=1, max_length=200, description="不采纳理由 Told to the proposer")]
+
+
+class ProposalOut(Schema):
+    id: int
+    phrase: str
+    reason: str
+    item: int
+    finding: dict
+    status: str
+    proposed_by: str
+    created_at: datetime
+    decided_by: str | None
+    decided_at: datetime | None
+    decline_reason: str
+    allow: int | None
+
+
+def proposal_out(p: AllowProposal) -> dict:
+    return {"id": p.pk, "phrase": p.phrase, "reason": p.reason, "item": p.item_id, "finding": p.finding,
+            "status": p.status, "proposed_by": p.proposed_by.get_username(), "created_at": p.created_at,
+            "decided_by": p.decided_by.get_username() if p.decided_by else None, "decided_at": p.decided_at,
+            "decline_reason": p.decline_reason, "allow": p.allow_id}
+
+
+@lexicons_router.get("/allow-proposals", response={200: list[ProposalOut], **REFUSALS},
+                     summary="白名单建议列表 List allow-list proposals")
+def list_proposals(request, status: Literal[tuple(AllowProposal.Status.values)] | None = None,
+                   limit: Annotated[int, Query(ge=1, le=500)] = 100):
+    """管理员看到全部建议，采编人员只看到自己提出的；最新的在前。Administrators see all, proposers their own."""
+    rows = AllowProposal.objects.select_related("proposed_by", "decided_by")
+    if reason_to_prevent("lexicons.decide_allow", request.user):
+        forbid(reason_to_prevent("lexicons.propose_allow", request.user))
+        rows = rows.filter(proposed_by=request.user)
+    if status:
+        rows = rows.filter(status=status)
+    return [proposal_out(p) for p in rows[:limit]]
+
+
+@lexicons_router.post("/allow-proposals", response={201: ProposalOut, **REFUSALS},
+                      summary="建议加入白名单 Propose a phrase")
+def create_proposal(request, payload: ProposalIn):
+    """就某稿件的误报建议加入白名单；同一短语已有待处理建议时拒绝（400）。Refused while one is pending."""
+    item = visible_item(request, payload.item, "lexicons.propose_allow")
+    finding = payload.finding.model_dump() if payload.finding else None
+    with service_refusals(services.LexiconError):
+        proposal = propose_allow(request.user, item, payload.phrase, payload.reason, finding, request=request)
+    return Status(201, proposal_out(proposal))
+
+
+def _proposal_to_decide(request, proposal_id: int) -> AllowProposal:
+    forbid_unless(request, "lexicons.decide_allow")
+    proposal = get_object_or_404(AllowProposal, pk=proposal_id)
+    forbid(reason_to_prevent("lexicons.decide_allow", request.user, proposal))
+    return proposal
+
+
+@lexicons_router.post("/allow-proposals/{proposal_id}/accept", response={200: ProposalOut, **REFUSALS},
+                      summary="采纳白名单建议 Accept")
+def accept(request, proposal_id: Id):
+    """加入白名单（生成新的规则版本并复查），通知建议人。Adds the phrase as a manual entry would."""
+    proposal = _proposal_to_decide(request, proposal_id)
+    with service_refusals(services.LexiconError):
+        proposal = accept_proposal(proposal, request.user, request=request)
+    return proposal_out(proposal)
+
+
+@lexicons_router.post("/allow-proposals/{proposal_id}/decline", response={200: ProposalOut, **REFUSALS},
+                      summary="不采纳白名单建议 Decline")
+def decline(request, proposal_id: Id, payload: DeclineIn):
+    """不采纳，理由告知建议人。The reason is sent to the proposer."""
+    proposal = _proposal_to_decide(request, proposal_id)
+    with service_refusals(services.LexiconError):
+        proposal = decline_proposal(proposal, request.user, payload.reason, request=request)
+    return proposal_out(proposal)

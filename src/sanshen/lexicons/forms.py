@@ -61,3 +61,38 @@ class EntryFilterForm(forms.Form):
     severity = forms.ChoiceField(label=_("级别"), choices=[("", _("全部"))] + SEVERITY_CHOICES, required=False)
     enabled = forms.ChoiceField(label=_("状态"), required=False,
                                 choices=[("", _("全部")), ("1", _("启用")), ("0", _("已停用"))])
+
+
+class ProposeAllowForm(forms.Form):
+    """白名单建议 from the item page: the phrase (prefilled with the finding's text) and why it is a false positive."""
+
+    phrase = forms.CharField(label=_("建议加入白名单的短语"), max_length=MAX_WORD)
+    reason = forms.CharField(label=_("理由"), max_length=200, help_text=_("为什么这是误报，例如规范的政策用语、地名或机构名。"))
+    text = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    rule = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    category = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    key = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    def clean_phrase(self):
+        phrase = self.cleaned_data["phrase"].strip()
+        if "\t" in phrase or "\n" in phrase:
+            raise forms.ValidationError(_("短语中不能有制表符或换行。"))
+        return phrase
+
+    def finding(self) -> dict:
+        """The finding the phrase was seen in, as posted (also when the form is not valid)."""
+        return {name: self.data.get(name, "") for name in PROPOSAL_FIELDS if name not in ("phrase", "reason")}
+
+
+PROPOSAL_FIELDS = ("phrase", "reason", "text", "rule", "category", "key")
+
+
+def proposal_fields(post) -> dict:
+    """The proposal's fields from a post of ``lexicons/_propose_allow.html``: named by the finding's key (the
+    ``propose`` button's value), so that the findings panel can hold one per finding in its own form."""
+    key = post.get("propose", "")
+    return {"key": key, **{name: post.get(f"allow_{name}|{key}", "") for name in PROPOSAL_FIELDS if name != "key"}}
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("不采纳理由"), max_length=200)

@@ -5,7 +5,10 @@
 - `RuleSetVersion` (规则集版本) is one change set: who changed what, with a note; it is also the
   announcement to staff (关键词提醒, 002§18). Its id is the cheap stamp every process compares.
 - `RescreenRun` (复查任务), `RescreenTarget` and `RescreenFlag` (复查发现) re-screen what is live after a change.
+- `AllowProposal` (白名单建议): an editor's request to allow-list a phrase, accepted or declined by an administrator.
 """
+
+from django.db.models import Q
 
 from django.conf import settings
 from django.db import models
@@ -211,3 +214,43 @@ class RescreenFlag(models.Model):
 
     def __str__(self):
         return f"{self.item} · {len(self.findings)}"
+
+
+class AllowProposal(models.Model):
+    """An editor's proposal to allow-list a phrase (白名单建议) seen as a false positive on an item."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待处理")
+        ACCEPTED = "accepted", _("已采纳")
+        DECLINED = "declined", _("未采纳")
+
+    phrase = models.CharField(_("短语"), max_length=100)
+    reason = models.CharField(_("理由"), max_length=200)
+    item = models.ForeignKey("content.Item", verbose_name=_("稿件"), on_delete=models.CASCADE,
+                             related_name="allow_proposals")
+    finding = models.JSONField(_("筛查发现"), default=dict, blank=True)  # text, rule, category, key
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING,
+                              db_index=True)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("建议人"), on_delete=models.PROTECT,
+                                    related_name="+")
+    created_at = models.DateTimeField(_("建议时间"), auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("处理人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+    decline_reason = models.CharField(_("不采纳理由"), max_length=200, blank=True)
+    allow = models.ForeignKey(AllowPhrase, verbose_name=_("白名单短语"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="proposals")
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [models.UniqueConstraint(fields=["phrase"], condition=Q(status="pending"),
+                                               name="one_pending_proposal_per_phrase")]
+        verbose_name = _("白名单建议")
+        verbose_name_plural = _("白名单建议")
+
+    def __str__(self):
+        return self.phrase
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

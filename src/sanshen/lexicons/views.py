@@ -12,10 +12,14 @@ from django.views.decorators.http import require_POST
 from sanshen.org.permissions import can, reason_to_prevent
 from sanshen.web.mixins import action_required, download, refuse, say_form_kept
 
+from sanshen.content.models import Item
+
+from .allow_proposals import accept_proposal, decline_proposal, propose_allow
 from .exporting import export_text
-from .forms import AllowForm, EntryFilterForm, EntryForm, ImportForm, ResolveForm
+from .forms import (AllowForm, DeclineForm, EntryFilterForm, EntryForm, ImportForm, ProposeAllowForm, ResolveForm,
+                    proposal_fields)
 from .importing import ImportRefused, parse_import, read_upload
-from .models import AllowPhrase, LexiconEntry, RescreenFlag, RescreenRun, RuleSetVersion
+from .models import AllowPhrase, AllowProposal, LexiconEntry, RescreenFlag, RescreenRun, RuleSetVersion
 from .rescreen import LEASE, RescreenError, flags_visible_to, resolve_flag, resume_rescreen, start_rescreen
 from .services import LexiconError, add_allow, add_entry, edit_entry, import_entries, set_enabled
 
@@ -155,6 +159,81 @@ def allow(request):
         "form": form, "page": _page(request, AllowPhrase.objects.select_related("created_by"), ALLOW_PAGE)})
 
 
+# ---- allow-list proposals (白名单建议) -------------------------------------------------------------------------------
+
+@require_POST
+@action_required("lexicons.propose_allow")
+def allow_propose(request, pk):
+    """An editor proposes a phrase from a finding on the item; back to the item, or the form again with the error."""
+    item = get_object_or_404(Item, pk=pk)
+    reason = reason_to_prevent("lexicons.propose_allow", request.user, item)
+    if reason:
+        return refuse(request, reason)
+    form = ProposeAllowForm(proposal_fields(request.POST))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            propose_allow(request.user, item, data["phrase"], data["reason"], form.finding(), request=request)
+        except LexiconError as exc:
+            form.add_error("phrase", str(exc))
+        else:
+            messages.success(request, _("已提交白名单建议“%(phrase)s”，管理员处理后会通知您。") % {"phrase": data["phrase"]})
+            return redirect("content:item", item.pk)
+    say_form_kept(request)
+    return render(request, "lexicons/propose_allow.html", {"item": item, "finding": form.finding(),
+                                                           "propose_form": form})
+
+
+@action_required("lexicons.decide_allow")
+def allow_proposals(request):
+    """白名单建议: pending proposals (oldest first) to accept or decline; with show=all, every one, newest first."""
+    show = request.GET.get("show", "pending")
+    rows = AllowProposal.objects.select_related("item", "proposed_by", "decided_by", "allow")
+    rows = rows.order_by("-id") if show == "all" else rows.filter(status=AllowProposal.Status.PENDING).order_by("id")
+    return render(request, "lexicons/allow_proposals.html", {
+        "page": _page(request, rows), "show": show, "query": urlencode({"show": show}),
+        "pending_count": AllowProposal.objects.filter(status=AllowProposal.Status.PENDING).count()})
+
+
+def _decide(request, pk, decide):
+    proposal = get_object_or_404(AllowProposal, pk=pk)
+    reason = reason_to_prevent("lexicons.decide_allow", request.user, proposal)
+    if reason:
+        messages.error(request, reason)
+    else:
+        try:
+            message = decide(proposal)
+        except LexiconError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, message)
+    return redirect("lexicons:allow_proposals")
+
+
+@require_POST
+@action_required("lexicons.decide_allow")
+def allow_proposal_accept(request, pk):
+    def accept(proposal):
+        accept_proposal(proposal, request.user, request=request)
+        return _("已采纳，“%(phrase)s”已加入白名单，并已生成新的规则版本。") % {"phrase": proposal.phrase}
+
+    return _decide(request, pk, accept)
+
+
+@require_POST
+@action_required("lexicons.decide_allow")
+def allow_proposal_decline(request, pk):
+    form = DeclineForm(request.POST)
+
+    def decline(proposal):
+        if not form.is_valid():
+            raise LexiconError(_("请写明不采纳的理由，建议人会收到该理由。"))
+        decline_proposal(proposal, request.user, form.cleaned_data["reason"], request=request)
+        return _("已不采纳“%(phrase)s”，并已通知建议人。") % {"phrase": proposal.phrase}
+
+    return _decide(request, pk, decline)
+
+
 # ---- notices (关键词提醒) -------------------------------------------------------------------------------------------
 
 @action_required("lexicons.view_notices")
@@ -180,7 +259,8 @@ def rescreens(request):
         run = start_rescreen(person=request.user, request=request)
         messages.success(request, _("已开始复查全部已发布信息。"))
         return redirect("lexicons:rescreen", run.pk)
-    return render(request, "lexicons/rescreens.html", {"page": _page(request, RescreenRun.objects.all(), 20)})
+    runs = RescreenRun.objects.select_related("version", "started_by")
+    return render(request, "lexicons/rescreens.html", {"page": _page(request, runs, 20)})
 
 
 @action_required("lexicons.manage")

@@ -235,6 +235,24 @@ def grant_request_for_decision(user, grant_request) -> str | None:
     return None
 
 
+def allow_proposal_for_decision(user, proposal) -> str | None:
+    """A pending 白名单建议 is decided once, and never by the person who proposed it."""
+    if proposal.status != proposal.Status.PENDING:
+        return _("该建议已处理（%(status)s）。") % {"status": proposal.get_status_display()}
+    if proposal.proposed_by_id == user.pk:
+        return _("不能处理自己提出的白名单建议。")
+    return None
+
+
+def thread_resolver(user, thread) -> str | None:
+    """A 批注 thread is marked resolved (已解决) once, by the item's author or the person who started it."""
+    if thread.resolved_at is not None:
+        return _("该批注已标记为已解决。")
+    if user.pk not in (thread.author_id, thread.item.author_id):
+        return _("只有稿件作者或批注人可以将批注标记为已解决。")
+    return None
+
+
 ACTIONS: dict[str, Action] = {
     "web.view_dashboard": Action(is_signed_in, gettext_lazy("请先登录。")),
     "org.manage_departments": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以管理部门。")),
@@ -274,6 +292,8 @@ ACTIONS: dict[str, Action] = {
     "content.view_item": Action(is_signed_in, gettext_lazy("请先登录。"), may_see_item),
     "content.edit_item": Action(has_role(Role.EDITOR, Role.MEMBER), gettext_lazy("只有采编员或会员单位可以修改稿件。"),
                                 own_editable_item, scope=COMPOSE),
+    "content.dismiss_finding": Action(has_role(Role.EDITOR, Role.MEMBER),
+                                      gettext_lazy("只有撰稿人可以忽略筛查提醒。"), own_editable_item, scope=COMPOSE),
     "content.submit_item": Action(has_role(Role.EDITOR, Role.MEMBER), gettext_lazy("只有采编员或会员单位可以提交稿件。"),
                                   own_submittable_item, scope=COMPOSE),
     "content.manage_sources": Action(has_role(Role.ADMIN, Role.OFFICER), gettext_lazy("只有系统管理员或信息专管员可以维护稿源单位。")),
@@ -290,6 +310,9 @@ ACTIONS: dict[str, Action] = {
     "review.answer_secrecy": Action(has_role(Role.SECRECY), gettext_lazy("只有保密审查员可以作出保密审查结论。"),
                                     scope=REVIEW),
     "review.manage_workflows": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以配置审核流程。")),
+    "review.comment": Action(is_staff_member, gettext_lazy("会员单位不能批注稿件。"), may_see_item),
+    "review.reply_comment": Action(is_signed_in, gettext_lazy("请先登录。"), may_see_item),
+    "review.resolve_comment": Action(is_signed_in, gettext_lazy("请先登录。"), thread_resolver),
     "publishing.view_publications": Action(is_staff_member, gettext_lazy("会员单位不能查看发布记录。")),
     "publishing.publish": Action(has_role(Role.OFFICER), gettext_lazy("只有信息专管员可以发布信息。"), may_see_item,
                                  scope=PUBLISH),
@@ -330,6 +353,10 @@ ACTIONS: dict[str, Action] = {
                                        gettext_lazy("只有信息专管员或系统管理员可以维护自媒体台账。")),
     "lexicons.view_notices": Action(is_staff_member, gettext_lazy("会员单位不接收关键词提醒。")),
     "lexicons.manage": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以维护筛查词库和规则。")),
+    "lexicons.propose_allow": Action(has_role(Role.EDITOR, Role.MEMBER), gettext_lazy("只有采编员或会员单位可以建议加入白名单。"),
+                                     may_see_item, scope=COMPOSE),
+    "lexicons.decide_allow": Action(has_role(Role.ADMIN), gettext_lazy("只有系统管理员可以处理白名单建议。"),
+                                    allow_proposal_for_decision),
     "lexicons.resolve_flag": Action(
         has_role(Role.OFFICER, Role.SECTION_HEAD, Role.LEADER, Role.MAIN_LEADER),
         gettext_lazy("只有信息专管员、科室负责人、分管领导或主要领导可以处理复查发现。"), may_see_item),

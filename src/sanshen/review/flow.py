@@ -7,6 +7,7 @@ they answer from memory. Only pages that read call it: a change re-reads its ite
 
 from django.db.models import Prefetch, prefetch_related_objects
 
+from sanshen.content.findings import finding_key
 from sanshen.content.models import FindingOverride, Item, ScreeningReport
 from sanshen.org.models import Department, Person, RoleAssignment
 from sanshen.publishing.models import Channel
@@ -111,10 +112,6 @@ def people_for_stage(stage: Stage, item: Item) -> list[Person]:
 def latest_report(item: Item) -> ScreeningReport | None:
     revision = item.current_revision
     return revision.screenings.first() if revision is not None else None
-
-
-def finding_key(finding: dict) -> str:
-    return f"{finding['part']}:{finding['rule']}:{finding['start']}:{finding['end']}"
 
 
 def unresolved_blocking(item: Item, report: ScreeningReport | None = None) -> list[dict]:

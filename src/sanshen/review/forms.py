@@ -18,6 +18,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, stage: Stage, **kwargs):
         super().__init__(*args, **kwargs)
+        self.stage = stage
         self.checklist_fields = []
         for key, label in stage.checklist_items():
             name = CHECK_PREFIX + key
@@ -53,3 +54,20 @@ class SecrecyAnswerForm(forms.Form):
     answer = forms.ChoiceField(label=_("结论"), choices=SecrecyRequest.Answer.choices, required=False,
                                widget=forms.RadioSelect)
     text = forms.CharField(label=_("审查意见"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class CommentForm(forms.Form):
+    """批注: the quoted passage (filled in by selecting it in the text, or pasted) and the comment."""
+
+    quote = forms.CharField(label=_("所引原文"), required=False, widget=forms.Textarea(attrs={
+        "rows": 2, "placeholder": _("在正文中选中一段文字，或把原文粘贴到这里。"), "data-passage-quote": ""}))
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput(attrs={"data-passage-start": ""}))
+    body = forms.CharField(label=_("批注"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class ReplyForm(forms.Form):
+    """回复批注."""
+
+    body = forms.CharField(label=_("回复"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    next = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -168,3 +168,47 @@ class SecrecyRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return not self.answer
+
+
+class ReviewerSeen(models.Model):
+    """Which revision a reviewer last looked at on the decision form (审核人已阅版本), to show what changed since."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey("content.Item", on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey("content.Revision", on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(_("查看时间"))
+
+    class Meta:
+        unique_together = [("person", "revision")]
+        verbose_name = _("审核人已阅版本")
+        verbose_name_plural = _("审核人已阅版本")
+
+
+class PassageComment(models.Model):
+    """A comment on a passage of one revision (批注), or a reply to one (parent); the thread is resolved once."""
+
+    item = models.ForeignKey("content.Item", on_delete=models.CASCADE, related_name="passage_comments")
+    revision = models.ForeignKey("content.Revision", on_delete=models.PROTECT, related_name="+")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    quote = models.TextField(_("原文"), blank=True)
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    body = models.TextField(_("批注"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("批注人"), on_delete=models.PROTECT,
+                               related_name="+")
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    resolved_at = models.DateTimeField(_("解决时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("批注")
+        verbose_name_plural = _("批注")
+
+    def __str__(self):
+        return f"{self.item} “{self.quote[:20]}”"
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None

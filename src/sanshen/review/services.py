@@ -18,7 +18,7 @@ from sanshen.org.workdays import add_working_days
 from sanshen.oversight.audit import record
 from sanshen.web.notify import notify
 
-from . import flow
+from . import flow, seen
 from .models import Decision, EmergencyApproval, SecrecyRequest
 
 ReviewError = ContentError
@@ -125,6 +125,7 @@ def decide(item: Item, person: Person, *, verdict: str, opinion: str, checklist:
             stage=stage, stage_name=stage.name, role=stage.role, person=person, verdict=verdict, opinion=opinion,
             checklist=checklist, proofread=proofread, request_final_review=request_final_review,
             emergency=emergency is not None)
+        seen.mark_seen(person, item)
         if verdict == Decision.Verdict.REJECT:
             item.status = Item.Status.REJECTED
             notify([item.author], _("稿件“%(title)s”被%(stage)s退回：%(opinion)s")

@@ -1,7 +1,7 @@
 """The review sheet (信息发布审核单) and the filing form (发布审查备案表), 002§6, as a page and as PDF.
 
 `review_sheet_context(item)` gathers everything both show — the HTML page and the PDFs read the same
-dict, so they never disagree. The PDFs use reportlab's built-in CJK font STSong-Light (no font files).
+dict, so they never disagree. The PDFs embed the CJK font of `sheet_font` (SANSHEN_PDF_FONT).
 """
 
 from dataclasses import dataclass
@@ -16,19 +16,18 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from sanshen.content.models import FindingOverride, Item
 from sanshen.web.severity import SEVERITY_LABELS
 from sanshen.org.models import Department
+from sanshen.publishing.models import Publication
 
 from . import flow
 from .models import Decision
+from .sheet_font import pdf_font
 
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+BODY_LIMIT = 6000  # characters of the body printed on the sheet (about three pages); the rest is named, not printed
 
 
 # ---------------------------------------------------------------- what the sheet says
@@ -96,6 +95,49 @@ def repost_source(item: Item) -> str:
 
 def channel_names(item: Item) -> str:
     return "、".join(str(c) for c in item.channels.all()) or _("（未选择）")
+
+
+def reviewed_content(item: Item) -> dict:
+    """The reviewed revision's text (审核稿正文): title, paragraphs up to BODY_LIMIT, attachments, what is left off."""
+    revision = item.current_revision
+    lines = [line.strip() for line in revision.body.splitlines() if line.strip()]
+    total = sum(map(len, lines))
+    paragraphs, room = [], BODY_LIMIT
+    for line in lines:
+        if room <= 0:
+            break
+        paragraphs.append(line if len(line) <= room else line[:room] + "……")
+        room -= len(line)
+    omitted = ""
+    if total > BODY_LIMIT:
+        omitted = _("正文共 %(total)s 字，以上印出前 %(shown)s 字，其余从略；完整内容以系统中修订版本 v%(number)s"
+                    "（内容哈希 %(hash)s）为准。") % {"total": total, "shown": BODY_LIMIT, "number": revision.number,
+                                                "hash": revision.content_hash}
+    return {"title": revision.title, "paragraphs": paragraphs, "omitted": omitted,
+            "attachments": [a.filename for a in revision.attachments.all()]}
+
+
+def by_time(label: str, publications, field: str) -> list[str]:
+    """One line per moment, naming the channels that go (or went) out then: 定时发布：2026-11-26 09:30（…、…）."""
+    channels: dict[str, list[str]] = {}
+    for publication in publications.order_by(field, "id"):
+        channels.setdefault(when(getattr(publication, field)), []).append(str(publication.channel))
+    return [_("%(label)s：%(at)s（%(channels)s）") % {"label": label, "at": at, "channels": "、".join(names)}
+            for at, names in channels.items()]
+
+
+def planned_publication(item: Item) -> str:
+    """拟发布时间 of the filing form: when the reviewed revision is scheduled to go out or went out, and where."""
+    ours = item.publications.filter(revision=item.current_revision).select_related("channel")
+    lines = (by_time(_("定时发布"), ours.filter(status=Publication.Status.SCHEDULED), "scheduled_for")
+             + by_time(_("已发布"), ours.filter(published_at__isnull=False), "published_at"))
+    if lines:
+        return "\n".join(lines)
+    if item.status == Item.Status.APPROVED:
+        return _("未定（审核已通过，尚未安排发布）")
+    if item.status == Item.Status.REFUSED:
+        return _("不予发布")
+    return _("审核通过后发布")
 
 
 def item_facts(item: Item) -> list[tuple[str, str]]:
@@ -167,6 +209,8 @@ def review_sheet_context(item: Item) -> dict:
         "sheet_title": _("%(body)s信息发布审核单") % {"body": name} if name else _("信息发布审核单"),
         "form_title": _("%(body)s信息发布审查备案表") % {"body": name} if name else _("信息发布审查备案表"),
         "facts": item_facts(item),
+        "content": reviewed_content(item),
+        "planned_publication": planned_publication(item),
         "revision": {"number": revision.number, "content_hash": revision.content_hash,
                      "short_hash": revision.short_hash, "created_at": when(revision.created_at)},
         "escalation_reasons": list(item.escalation_reasons),
@@ -224,7 +268,7 @@ def secrecy_opinion(secrecy: list[dict], approvals) -> str:
 
 
 def styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("cjk", fontName=FONT, fontSize=9.5, leading=13.5, wordWrap="CJK")
+    base = ParagraphStyle("cjk", fontName=pdf_font(), fontSize=9.5, leading=13.5, wordWrap="CJK")
     return {
         "title": ParagraphStyle("title", parent=base, fontSize=17, leading=24, alignment=TA_CENTER, spaceAfter=2),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=8.5, alignment=TA_CENTER,
@@ -234,11 +278,15 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": base,
         "label": ParagraphStyle("label", parent=base, textColor=colors.HexColor("#333333")),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=11),
+        "body_title": ParagraphStyle("body_title", parent=base, fontSize=13, leading=19, alignment=TA_CENTER,
+                                     spaceBefore=2, spaceAfter=6),
+        "body": ParagraphStyle("body", parent=base, fontSize=10.5, leading=17, firstLineIndent=21, spaceAfter=3),
+        "omitted": ParagraphStyle("omitted", parent=base, textColor=colors.HexColor("#a4161a"), spaceBefore=6),
     }
 
 
-# Characters STSong-Light has no glyph for, mapped to ones it has (the middle dot of 网站栏目 · 通知公告
-# and of names like 阿依古丽·买买提).
+# Characters the CJK fonts may lack (STSong-Light the middle dot of 网站栏目 · 通知公告 and of names like
+# 阿依古丽·买买提, WenQuanYi the bullet), mapped to ones they have.
 GLYPHS = str.maketrans({"\u00b7": "\u30fb", "\u2022": "\u30fb", "\u2027": "\u30fb", "\uff65": "\u30fb",
                         "\u00a0": " "})
 
@@ -267,24 +315,25 @@ def table(rows, widths, *extra) -> Table:
     """A grid whose cells are wrapped CJK paragraphs; `widths` are fractions of the printable width."""
     t = Table(rows, colWidths=[WIDTH * w for w in widths], repeatRows=0)
     t.setStyle(GRID)
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), pdf_font())]))  # else cells switch to Helvetica
     for style in extra:
         t.setStyle(style)
     return t
 
 
 def pdf(story, title: str, footer: str) -> bytes:
-    buffer = BytesIO()
+    buffer, font = BytesIO(), pdf_font()
 
     def page_footer(canvas, doc):
         canvas.saveState()
-        canvas.setFont(FONT, 7.5)
+        canvas.setFont(font, 7.5)
         canvas.setFillColor(colors.HexColor("#666666"))
         canvas.drawString(18 * mm, 10 * mm, glyphs(footer))
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, _("第 %(page)s 页") % {"page": doc.page})
         canvas.restoreState()
 
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=16 * mm, title=title, author="Sanshen")
+                            bottomMargin=16 * mm, title=title, author="Sanshen", initialFontName=font)
     doc.build(story, onFirstPage=page_footer, onLaterPages=page_footer)
     return buffer.getvalue()
 
@@ -304,6 +353,11 @@ def labelled(rows, s, heading: str = "") -> KeepTogether:
     block = [table([[Paragraph(text(k), s["label"]), Paragraph(text(v), s["cell"])] for k, v in rows],
                    [0.2, 0.8], LABEL_COLUMN), Spacer(1, 3 * mm)]
     return KeepTogether(([Paragraph(heading, s["h2"])] if heading else []) + block)
+
+
+def sign_here() -> str:
+    """The line a reviewer signs by hand on the printed sheet (手写签字), besides the electronic signature."""
+    return _("审核人签字：________________　日期：______年____月____日")
 
 
 def stage_cells(row: StageRow, s) -> list:
@@ -334,11 +388,16 @@ def signature_section(c: dict, s) -> list:
     """The stage rows, then rejections on this revision, then the signatures that no longer count."""
     header = [Paragraph(text(h), s["label"]) for h in
               (_("环节"), _("审核人"), _("结论与意见"), _("审核要点与校对"), _("签署时间与版本"))]
-    pending = TableStyle([("SPAN", (1, i), (-1, i)) for i, row in enumerate(c["stages"], start=1)
-                          if not row.signed])
+    rows, spans = [header], []
+    for row in c["stages"]:
+        top = len(rows)
+        rows += [stage_cells(row, s), ["", Paragraph(text(sign_here()), s["cell"]), "", "", ""]]
+        spans += [("SPAN", (0, top), (0, top + 1)), ("SPAN", (1, top + 1), (-1, top + 1)),
+                  ("TOPPADDING", (1, top + 1), (-1, top + 1), 9), ("BOTTOMPADDING", (1, top + 1), (-1, top + 1), 6)]
+        if not row.signed:
+            spans.append(("SPAN", (1, top), (-1, top)))
     out = [Paragraph(_("审核签字"), s["h2"]),
-           table([header] + [stage_cells(row, s) for row in c["stages"]],
-                 [0.12, 0.13, 0.33, 0.26, 0.16], HEADER_ROW, pending)]
+           table(rows, [0.12, 0.13, 0.33, 0.26, 0.16], HEADER_ROW, TableStyle(spans))]
     if c["rejections"]:
         out.append(Paragraph(_("退回记录"), s["h2"]))
         out += [Paragraph(text(_("%(stage)s，%(signer)s，%(at)s：%(opinion)s") % {
@@ -369,6 +428,17 @@ def secrecy_section(secrecy: list[dict], s) -> list:
         s, _("保密审查") if i == 0 else "") for i, q in enumerate(secrecy)]
 
 
+def content_section(content: dict, s) -> list:
+    """The reviewed revision's title and body (审核稿正文), on pages of their own after the signatures."""
+    out = [PageBreak(), Paragraph(_("附：审核稿正文"), s["h2"]), Paragraph(text(content["title"]), s["body_title"])]
+    out += [Paragraph(text(p), s["body"]) for p in content["paragraphs"]] or [Paragraph(_("（无正文）"), s["cell"])]
+    if content["attachments"]:
+        out.append(Paragraph(text(_("附件：") + "、".join(content["attachments"])), s["cell"]))
+    if content["omitted"]:
+        out.append(Paragraph(text(content["omitted"]), s["omitted"]))
+    return out
+
+
 def render_review_sheet(item: Item) -> bytes:
     """The review sheet (审核单) as an A4 PDF."""
     c, s = review_sheet_context(item), styles()
@@ -385,6 +455,7 @@ def render_review_sheet(item: Item) -> bytes:
     story += signature_section(c, s)
     story += emergency_section(c["emergencies"], s)
     story += secrecy_section(c["secrecy"], s)
+    story += content_section(c["content"], s)
     footer = _("%(title)s　稿件 %(id)s　版本 v%(number)s %(hash)s　打印于 %(at)s") % {
         "title": c["sheet_title"], "id": item.pk, "number": rev["number"], "hash": rev["short_hash"],
         "at": c["printed_at"]}
@@ -400,12 +471,14 @@ def render_filing_form(item: Item) -> bytes:
         (_("信息标题"), item.title),
         (_("承办科室"), item.department.name),
         (_("发布渠道"), channel_names(item)),
-        (_("拟发布时间"), ""),
+        (_("拟发布时间"), c["planned_publication"]),
         (_("起草人"), f"{item.author}\u3000\u3000{submitted}".rstrip()),
     ]
     for row in c["stages"]:
-        signature = f"{row.signer}\u3000\u3000{row.signed_at[:10]}" if row.signed else _("待签")
-        rows.append((_("%(stage)s审核人（%(role)s）") % {"stage": row.stage, "role": row.role}, signature))
+        signature = _("电子签名：%(signer)s　%(at)s") % {"signer": row.signer, "at": row.signed_at[:10]} \
+            if row.signed else _("待签")
+        rows.append((_("%(stage)s审核人（%(role)s）") % {"stage": row.stage, "role": row.role},
+                     f"{signature}\n{sign_here()}"))
     rows += [
         (_("保密审查意见"), c["secrecy_opinion"]),
         (_("备注"), "\n".join([_("对应修订版本 v%(number)s，内容哈希 %(hash)s") % {

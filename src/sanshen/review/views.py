@@ -9,13 +9,14 @@ from django.views.decorators.http import require_POST
 
 from sanshen.content.access import item_action
 from sanshen.content.models import Item
+from sanshen.content.panel import panel_context
 from sanshen.content.services import ContentError
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.web.mixins import action_required, refuse
 from sanshen.web.models import Notification
 
-from . import flow, queue, services
-from .forms import DecisionForm, EmergencyForm, SecrecyAnswerForm, SecrecyRequestForm
+from . import comment_views, flow, queue, seen, services
+from .forms import CommentForm, DecisionForm, EmergencyForm, SecrecyAnswerForm, SecrecyRequestForm
 from .models import SecrecyRequest
 
 
@@ -56,11 +57,21 @@ def decide(request, item):
             messages.success(request, _("%(done)s：“%(title)s”%(stage)s。") % {
                 "done": done, "title": item.title, "stage": stage.name})
             return redirect("review:queue")
+    return decision_page(request, item, form)
+
+
+def decision_page(request, item, form: DecisionForm, comment_form: CommentForm | None = None, status: int = 200):
+    """The decision form's page: the text with its findings, the changes since this reviewer last looked, the
+    批注 threads, the signatures so far; looking at it counts as having seen the current revision."""
+    report = flow.latest_report(item)
+    changes = seen.changes_since_seen(request.user, item)
+    seen.mark_seen(request.user, item)
     return render(request, "review/decide.html", {
-        "item": item, "stage": stage, "form": form, "emergency": flow.open_emergency(item),
-        "signatures": flow.valid_decisions(item),
-        "offers_final_review": not stage.escalation_only, **_screening(item),
-    })
+        "item": item, "stage": form.stage, "form": form, "emergency": flow.open_emergency(item),
+        "signatures": flow.valid_decisions(item), "offers_final_review": not form.stage.escalation_only,
+        "report": report, **panel_context(item, report, request.user), "changes": changes,
+        **comment_views.threads_context(request, item, comment_form),
+    }, status=status)
 
 
 @action_required("review.view_queue")

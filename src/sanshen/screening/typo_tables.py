@@ -87,7 +87,7 @@ def _dump(det: TypoDetector) -> bytes:
             partners.setdefault(p[0], []).append(p[1])
     eager = (det._logtotal, det._clog, "".join(det._tlist), {a: "".join(bs) for a, bs in partners.items()},
              "".join(rare), sorted({len(p) for p in det._literal.patterns}),
-             sorted({len(p) for p in det._sound_long.patterns}))
+             sorted({len(p) for p in det._sound_long.patterns}), det._terms.patterns)
     return marshal.dumps((eager, {c: marshal.dumps(tuple(shard)) for c, shard in shards.items()}))
 
 
@@ -185,7 +185,8 @@ class CachedTypoDetector(TypoDetector):
         shards = _Shards(blobs)
         for i, name in enumerate(_TABLES):
             setattr(self, name, _View(shards, i))
-        self._logtotal, self._clog, tlist, partners, rare, lit_lengths, long_lengths = eager
+        self._logtotal, self._clog, tlist, partners, rare, lit_lengths, long_lengths, terms = eager
+        self._terms = typos._Matcher(terms, overlapping=True)  # a few hundred: built in well under a millisecond
         self._tlist = list(tlist)
         self._literal = _Lookups(shards, _LITERAL, lit_lengths)
         self._sound_long = _Lookups(shards, _LONG, long_lengths)

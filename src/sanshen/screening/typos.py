@@ -19,6 +19,8 @@ the same word frequencies: the best segmentation of the window as written is com
 best segmentation after the correction.  Only a correction that makes the window clearly more
 probable (by a margin that depends on how trustworthy the source is) is reported.  That keeps
 ordinary prose quiet: 以经济建设为中心 does not become 已经济, and 是实施 does not become 事实施.
+No correction changes a character inside a known policy term (规范政策用语,
+``packs/typo_known_terms.txt``), found with one more scan: 上云用数赋智 keeps its 赋智.
 
 Nothing here downloads anything; the packs are plain files shipped with the package.  The engine
 screens with ``typo_tables.detector()``: this detector's code over its tables as a cache file keeps
@@ -41,6 +43,7 @@ except ImportError:  # pragma: no cover - exercised only where the wheel is miss
     _acrs = None
 
 PACKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "packs")
+TERMS_PACK = "typo_known_terms.txt"
 
 CATEGORY = "typo"
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
@@ -168,6 +171,7 @@ class TypoDetector:
         self._load_vocab()
         self._load_sound()
         self._load_literal()
+        self._terms = _Matcher(self.known_terms(), overlapping=True)
 
     def in_memory(self) -> "TypoDetector":
         """The detector with all its tables in memory: this one (``typo_tables`` has one that is not)."""
@@ -453,6 +457,31 @@ class TypoDetector:
         self._lit_vals = [entries[k] for k in keys]
         self._literal = _Matcher(keys, overlapping=True)
 
+    @staticmethod
+    def known_terms() -> list[str]:
+        """The known policy terms (规范政策用语) of ``packs/typo_known_terms.txt``."""
+        return [row[0] for row in _read_rows(TERMS_PACK)]
+
+    def _outside_terms(self, text: str, scored: list) -> list:
+        """The scored candidates that change no character inside a known policy term."""
+        try:
+            terms = self._terms.find(text)
+        except UnicodeEncodeError:  # lone surrogates, as in ``candidates``
+            terms = self._terms.find(_SURROGATE_RE.sub("\ufffd", text))
+        if not terms:
+            return scored
+        inside = {p for _, a, b in terms for p in range(a, b)}
+        kept = []
+        for c in scored:
+            s, e, right = c[1], c[2], c[3]
+            if len(right) == e - s:
+                changed = [s + k for k, (x, y) in enumerate(zip(text[s:e], right)) if x != y]
+            else:
+                changed = range(s, e)
+            if inside.isdisjoint(changed):
+                kept.append(c)
+        return kept
+
     # ------------------------------------------------------------------ scoring
 
     def _best(self, s: str) -> float:
@@ -686,6 +715,8 @@ class TypoDetector:
                 scored.append((gain - margin, s, e, right, source, "warn"))
             elif source == "sound" and gain >= margin - MARGIN_HINT_BELOW:
                 scored.append((gain - margin, s, e, right, source, "info"))
+        if scored:
+            scored = self._outside_terms(text, scored)
         if not scored:
             return []
         # Keep the best candidate among overlapping ones (warnings before hints).
