@@ -39,7 +39,7 @@ def test_an_event_is_submitted_approved_and_filed_before_it_is_held(proposal, pe
     assert services.readiness(event) == "未备案"
     services.file_event(event, person("officer"), filed_on=timezone.localdate(), reference="江工信备〔2026〕30号")
     assert services.readiness(event) is None
-    assert event.pk not in {row["event"].pk for row in services.events_needing_attention()}
+    assert event.pk not in {e.pk for e in services.events_needing_attention()}
 
 
 def test_a_sensitive_speaker_needs_a_written_request_and_the_main_leader(proposal, person):
@@ -75,7 +75,7 @@ def test_nothing_can_be_done_once_the_event_has_started(proposal, person):
     with pytest.raises(ContentError, match="已经开始"):
         services.decide_event(event, person("leader"), approve=True, opinion="")
     assert services.readiness(event) == "已举办但未审批、未备案"
-    assert event.pk in {row["event"].pk for row in services.events_needing_attention()}
+    assert event.pk in {e.pk for e in services.events_needing_attention()}
 
 
 @pytest.mark.parametrize("username,allowed", [

@@ -8,15 +8,17 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from sanshen.content.api import REFUSALS, Id, PersonOut, forbid, person_out, service_refusals
 from sanshen.org.models import Department
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.audit import record
+from sanshen.web.api_paging import Paging, page_of, paged
 
 from . import services
 from .models import Event, SelfMediaAccount, Speaker
@@ -24,6 +26,10 @@ from .models import Event, SelfMediaAccount, Speaker
 events_router = Router(tags=["活动 Events"])
 self_media_router = Router(tags=["自媒体台账 Self-media inventory"])
 EventId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
+class EventPaging(Paging):
+    limit: Annotated[int, Field(ge=1, le=500, description="每页条数 At most this many")] = 500
 
 
 class SpeakerIO(Schema):
@@ -106,12 +112,12 @@ def _event(request, event_id: int) -> Event:
     return event
 
 
-@events_router.get("", response={200: list[EventOut], **REFUSALS})
-def list_events(request):
-    """活动 Events, newest first, each with what it still lacks before it may be held."""
+@events_router.get("", response={200: list[EventOut], **REFUSALS},
+                   description=paged("活动 Events, newest first, each with what it still lacks before it may be held."))
+def list_events(request, response: HttpResponse, paging: Query[EventPaging]):
     forbid(reason_to_prevent("events.view", request.user))
-    return [event_out(e) for e in Event.objects.select_related("organiser", "proposed_by", "decided_by")
-            .prefetch_related("speakers").order_by("-starts_at")[:500]]
+    rows = Event.objects.select_related("organiser", "proposed_by", "decided_by").order_by("-starts_at", "-pk")
+    return [event_out(e) for e in page_of(response, rows, paging).prefetch_related("speakers")]
 
 
 @events_router.post("", response={201: EventOut, **REFUSALS})
@@ -169,8 +175,8 @@ def file(request, event_id: EventId, payload: FilingIn):
     return event_out(event)
 
 
-@self_media_router.get("", response={200: list[SelfMediaOut], **REFUSALS})
-def list_self_media(request):
-    """自媒体台账 The sector's self-media accounts."""
+@self_media_router.get("", response={200: list[SelfMediaOut], **REFUSALS},
+                       description=paged("自媒体台账 The sector's self-media accounts, by owner, platform and name."))
+def list_self_media(request, response: HttpResponse, paging: Query[Paging]):
     forbid(reason_to_prevent("events.view", request.user))
-    return list(SelfMediaAccount.objects.all())
+    return list(page_of(response, SelfMediaAccount.objects.order_by("owner", "platform", "name", "pk"), paging))

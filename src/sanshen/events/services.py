@@ -143,12 +143,12 @@ def readiness(event: Event, now=None) -> str | None:
 
 
 def events_needing_attention(now=None):
-    """Events starting within WARN_DAYS_BEFORE days (or already held) that are not approved and filed."""
+    """Events starting within WARN_DAYS_BEFORE days (or already held) that are not approved and filed, the
+    earliest first (须尽快办理)."""
     now = now or timezone.now()
-    candidates = Event.objects.exclude(status=Event.Status.CANCELLED).filter(
+    return Event.objects.exclude(status=Event.Status.CANCELLED).filter(
         starts_at__lte=now + timedelta(days=WARN_DAYS_BEFORE)).exclude(
-        status=Event.Status.APPROVED, filed_on__isnull=False).select_related("organiser")
-    return [{"event": e, "missing": readiness(e, now)} for e in candidates.order_by("starts_at")]
+        status=Event.Status.APPROVED, filed_on__isnull=False).select_related("organiser").order_by("starts_at", "pk")
 
 
 def unchecked_accounts(today: date | None = None):

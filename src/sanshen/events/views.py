@@ -16,22 +16,34 @@ from sanshen.oversight.exports import csv_text
 from sanshen.web.mixins import action_required, download, say_form_kept
 
 from . import services
-from .forms import CancelForm, DecisionForm, EventForm, FilingForm, SelfMediaForm, SpeakerFormSet
+from .forms import (
+    CancelForm,
+    DecisionForm,
+    EventForm,
+    FilingForm,
+    SelfMediaForm,
+    SpeakerFormSet,
+)
 from .models import Event, SelfMediaAccount
 
 PAGE_SIZE = 25
+ATTENTION_PAGE_SIZE = 10  # 须尽快办理, the earliest first, `?attention=N`
 
 
 @action_required("events.view")
 def event_list(request):
-    """活动: upcoming and recent events, with what each still lacks before it may be held."""
+    """活动: upcoming and recent events, with what each still lacks before it may be held; above them, a page of
+    those that need doing soon (须尽快办理)."""
     now = timezone.now()
     events = Event.objects.select_related("organiser", "proposed_by").order_by("-starts_at", "-pk")
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    attention = Paginator(services.events_needing_attention(now), ATTENTION_PAGE_SIZE).get_page(
+        request.GET.get("attention"))
     return render(request, "events/list.html", {
         "page": page, "rows": [{"event": e, "missing": services.readiness(e, now), "past": e.starts_at <= now}
                                for e in page],
-        "attention": services.events_needing_attention(now),
+        "attention": attention,
+        "attention_rows": [{"event": e, "missing": services.readiness(e, now)} for e in attention],
         "may_propose": can(request.user, "events.propose"),
     })
 

@@ -8,14 +8,24 @@ answer), 400 a step refused by a rule (state, blocking findings, working hours),
 from datetime import date, datetime
 from typing import Annotated
 
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 
-from sanshen.content.api import DB_MAX_ID, REFUSALS, Id, PersonOut, forbid, person_out, service_refusals
+from sanshen.content.api import (
+    DB_MAX_ID,
+    REFUSALS,
+    Id,
+    PersonOut,
+    forbid,
+    person_out,
+    service_refusals,
+)
 from sanshen.org.models import Department
 from sanshen.org.permissions import reason_to_prevent
+from sanshen.web.api_paging import Paging, page_of, paged
 
 from . import services
 from .models import Message
@@ -25,12 +35,11 @@ messages_router = Router(tags=["网上留言 Messages"])
 MessageId = Annotated[int, Path(ge=1, le=DB_MAX_ID, description="留言编号 Message id")]
 
 
-class MessageFilters(Schema):
+class MessageFilters(Paging):
     status: Annotated[Message.Status | None, Field(description="状态 new | unsuitable | routed | answered | "
                                                                 "approved | published")] = None
     department: Annotated[Id | None, Field(description="承办部门编号 Department id")] = None
     overdue: Annotated[bool, Field(description="只看超期 Only overdue messages")] = False
-    limit: Annotated[int, Field(ge=1, le=500, description="最多返回条数 At most this many")] = 100
 
 
 class FindingOut(Schema):
@@ -90,9 +99,9 @@ def visible_message(request, message_id: int, action: str | None = None) -> Mess
     return message
 
 
-@messages_router.get("", response={200: list[MessageOut], **REFUSALS})
-def list_messages(request, filters: Query[MessageFilters]):
-    """网上留言 The messages the caller may see, oldest due date first; filter by status, department, overdue."""
+@messages_router.get("", response={200: list[MessageOut], **REFUSALS}, description=paged(
+    "网上留言 The messages the caller may see, oldest due date first; filter by status, department, overdue."))
+def list_messages(request, response: HttpResponse, filters: Query[MessageFilters]):
     forbid(reason_to_prevent("interaction.view_messages", request.user))
     messages = visible_to(request.user).select_related("approved_by")
     if filters.status:
@@ -102,7 +111,8 @@ def list_messages(request, filters: Query[MessageFilters]):
     if filters.overdue:
         messages = overdue(messages)
     today = timezone.localdate()
-    return [message_out(m, today) for m in messages.order_by("due_on", "-submitted_at")[:filters.limit]]
+    rows = messages.order_by("due_on", "-submitted_at", "-pk")
+    return [message_out(m, today) for m in page_of(response, rows, filters)]
 
 
 @messages_router.get("/{message_id}", response={200: MessageOut, **REFUSALS})

@@ -8,6 +8,7 @@ unknown scope).
 from datetime import datetime
 from typing import Annotated, Literal
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -19,6 +20,7 @@ from sanshen.content.api import (
     person_out,
     service_refusals,
 )
+from sanshen.web.api_paging import Paging, page_of, paged
 
 from . import accountability
 from .models import Person, Suspension
@@ -59,7 +61,7 @@ class SuspensionOut(Schema):
     lift_reason: str
 
 
-class SuspensionFilter(Schema):
+class SuspensionFilter(Paging):
     person: str | None = Field(None, description="只看此账号 Only this username")
     in_force: bool = Field(False, description="只看生效中的 Only suspensions in force now")
 
@@ -71,14 +73,15 @@ def suspension_out(s: Suspension) -> dict:
             "lift_reason": s.lift_reason}
 
 
-@suspensions_router.get("", response={200: list[SuspensionOut], **REFUSALS})
-def list_suspensions(request, filters: Query[SuspensionFilter]):
-    """暂停记录 Suspensions, newest first."""
+@suspensions_router.get("", response={200: list[SuspensionOut], **REFUSALS},
+                        description=paged("暂停记录 Suspensions, newest first."))
+def list_suspensions(request, response: HttpResponse, filters: Query[SuspensionFilter]):
     forbid(reason_to_prevent("org.manage_accountability", request.user))
     suspensions = Suspension.objects.current() if filters.in_force else Suspension.objects.all()
     if filters.person:
         suspensions = suspensions.filter(person__username=filters.person)
-    return [suspension_out(s) for s in suspensions.select_related("person", "created_by", "lifted_by")]
+    rows = suspensions.select_related("person", "created_by", "lifted_by")
+    return [suspension_out(s) for s in page_of(response, rows, filters)]
 
 
 @suspensions_router.post("", response={201: SuspensionOut, **REFUSALS})

@@ -8,11 +8,20 @@ over), 404 no such request, 422 malformed input.
 from datetime import datetime
 from typing import Annotated, Literal
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from sanshen.content.api import DB_MAX_ID, REFUSALS, PersonOut, forbid, person_out, service_refusals
+from sanshen.content.api import (
+    DB_MAX_ID,
+    REFUSALS,
+    PersonOut,
+    forbid,
+    person_out,
+    service_refusals,
+)
+from sanshen.web.api_paging import Paging, page_of, paged
 
 from . import grant_requests
 from .models import GrantRequest
@@ -50,7 +59,7 @@ class GrantRequestOut(Schema):
     grant_id: int | None = Field(description="批准后登记的临时授权编号 The grant recorded on approval")
 
 
-class GrantRequestFilter(Schema):
+class GrantRequestFilter(Paging):
     status: Literal[tuple(GrantRequest.Status.values)] | None = Field(None, description="只看此状态 Only this status")
 
 
@@ -71,14 +80,14 @@ def _decidable(request, request_id: int) -> GrantRequest:
     return grant_request
 
 
-@grant_requests_router.get("", response={200: list[GrantRequestOut], **REFUSALS})
-def list_requests(request, filters: Query[GrantRequestFilter]):
-    """临时授权申请 Everyone's for those who may grant, one's own for the officer; newest first."""
+@grant_requests_router.get("", response={200: list[GrantRequestOut], **REFUSALS}, description=paged(
+    "临时授权申请 Everyone's for those who may grant, one's own for the officer; newest first."))
+def list_requests(request, response: HttpResponse, filters: Query[GrantRequestFilter]):
     forbid(reason_to_prevent("org.view_grants", request.user))
     requests = grant_requests.visible_requests(request.user)
     if filters.status:
         requests = requests.filter(status=filters.status)
-    return [grant_request_out(r) for r in requests]
+    return [grant_request_out(r) for r in page_of(response, requests, filters)]
 
 
 @grant_requests_router.post("", response={201: GrantRequestOut, **REFUSALS})

@@ -8,11 +8,13 @@ departments' figures only, as on the pages.
 from datetime import date
 from typing import Literal
 
+from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from sanshen.content.api import REFUSALS, forbid
 from sanshen.org.permissions import reason_to_prevent
+from sanshen.web.api_paging import Paging, page_of, paged
 
 from .exports import shown
 from .scope import visible_departments
@@ -87,10 +89,11 @@ def get_statistics(request, by: Literal[tuple(GROUPINGS)] = "department",
 
 
 @oversight_router.get("/breaches", response={200: list[BreachOut], **REFUSALS},
-                      summary="超期未更新 Columns and accounts past their update threshold")
-def get_breaches(request):
-    """今天超过更新期限的栏目、账号（及其他登记的超期事项），超期最久的在前。"""
+                      summary="超期未更新 Columns and accounts past their update threshold",
+                      description=paged("今天超过更新期限的栏目、账号（及其他登记的超期事项），超期最久的在前。"))
+def get_breaches(request, response: HttpResponse, paging: Query[Paging]):
     forbid(reason_to_prevent("oversight.view_statistics", request.user))
+    found = breaches(departments=visible_departments(request.user))
     return [{"kind": b.kind, "kind_label": b.kind_label, "subject": b.subject, "department": b.department,
              "since": b.since, "limit_days": b.limit_days, "overdue_days": b.overdue_days, "text": b.text}
-            for b in breaches(departments=visible_departments(request.user))]
+            for b in page_of(response, found, paging)]

@@ -7,16 +7,16 @@ transaction, so the entry and the change are committed — or rolled back — to
 import csv
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from datetime import timezone as dt_timezone
 from typing import IO, Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import AuditEntry, AuditHead
+from .models import AuditCheckpoint, AuditEntry, AuditHead
 
 GENESIS = "0" * 64
 
@@ -63,36 +63,126 @@ def record(action: str, *, actor=None, obj=None, request=None, details: dict | N
     return entry
 
 
+PROBLEMS = {
+    "missing": gettext_lazy("第 %(seq)s 条记录缺失（已被删除）"),
+    "link": gettext_lazy("第 %(seq)s 条记录与前一条的链接不符"),
+    "changed": gettext_lazy("第 %(seq)s 条记录的内容已被改动"),
+    "tail": gettext_lazy("第 %(seq)s 条及以后的记录缺失（已被删除）"),
+}
+
+
 @dataclass(frozen=True)
 class ChainVerdict:
-    """The result of checking the chain: `bad_seq` names the first entry that fails, if any."""
+    """The result of checking the chain: `bad_seq` names the first entry that fails, `kind` how (`PROBLEMS`).
+
+    `full`: every entry was checked now; otherwise only those after the checkpoint (`verify_new_entries`), and
+    `full_checked_at` says when a full check last passed (None: not yet).
+    """
 
     entries: int
     bad_seq: int | None = None
-    reason: str = ""
+    kind: str = ""
+    full: bool = True
+    full_checked_at: datetime | None = None
 
     @property
     def ok(self) -> bool:
         return self.bad_seq is None
 
+    @property
+    def reason(self) -> str:
+        return str(PROBLEMS[self.kind]) % {"seq": self.bad_seq} if self.kind else ""
+
+
+def _hash_of(entry: AuditEntry) -> str:
+    return _entry_hash(entry.prev_hash, entry.seq, entry.at, entry.actor_username, entry.action, entry.object_type,
+                       entry.object_id, entry.object_repr, entry.ip, entry.details)
+
+
+def _problem(entry: AuditEntry, seq: int, prev_hash: str) -> str:
+    """How `entry`, expected as number `seq` after an entry hashed `prev_hash`, fails; "" when it is sound."""
+    if entry.seq != seq:
+        return "missing"
+    if entry.prev_hash != prev_hash:
+        return "link"
+    return "changed" if _hash_of(entry) != entry.entry_hash else ""
+
+
+def _walk(after_seq: int, after_hash: str) -> tuple[ChainVerdict, int, str]:
+    """Check, in order, the entries after number `after_seq` (hashed `after_hash`) up to the head.
+
+    Returns the verdict and the last entry found sound (its number and hash).
+    """
+    seq, last_hash = after_seq, after_hash
+    for entry in AuditEntry.objects.filter(seq__gt=after_seq).order_by("seq").iterator(chunk_size=2000):
+        kind = _problem(entry, seq + 1, last_hash)
+        if kind:
+            return ChainVerdict(seq, seq + 1, kind), seq, last_hash
+        seq, last_hash = entry.seq, entry.entry_hash
+    head = AuditHead.objects.filter(pk=1).first()
+    if head is not None and head.seq != seq:
+        return ChainVerdict(seq, seq + 1, "tail"), seq, last_hash
+    return ChainVerdict(seq), seq, last_hash
+
+
+def _checkpoint() -> AuditCheckpoint:
+    found = AuditCheckpoint.objects.filter(pk=1).first()
+    if found is None:
+        try:
+            with transaction.atomic():
+                found = AuditCheckpoint.objects.create(pk=1)
+        except IntegrityError:  # another request made it first
+            found = AuditCheckpoint.objects.get(pk=1)
+    return found
+
 
 def verify_chain() -> ChainVerdict:
-    """Recompute every hash in order; name the first entry that was edited, removed or reordered."""
-    expected_prev, expected_seq, count = GENESIS, 1, 0
-    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
-        if entry.seq != expected_seq:
-            return ChainVerdict(count, expected_seq, _("第 %(seq)s 条记录缺失（已被删除）") % {"seq": expected_seq})
-        if entry.prev_hash != expected_prev:
-            return ChainVerdict(count, entry.seq, _("第 %(seq)s 条记录与前一条的链接不符") % {"seq": entry.seq})
-        actual = _entry_hash(entry.prev_hash, entry.seq, entry.at, entry.actor_username, entry.action,
-                             entry.object_type, entry.object_id, entry.object_repr, entry.ip, entry.details)
-        if actual != entry.entry_hash:
-            return ChainVerdict(count, entry.seq, _("第 %(seq)s 条记录的内容已被改动") % {"seq": entry.seq})
-        expected_prev, expected_seq, count = entry.entry_hash, expected_seq + 1, count + 1
-    head = AuditHead.objects.filter(pk=1).first()
-    if head is not None and head.seq != count:
-        return ChainVerdict(count, count + 1, _("第 %(seq)s 条及以后的记录缺失（已被删除）") % {"seq": count + 1})
-    return ChainVerdict(count)
+    """完整校验: recompute every hash in order; name the first entry that was edited, removed or reordered.
+
+    The checkpoint moves to the last sound entry and keeps what was found, so the pages show it until a later
+    full check passes. Run by the daily job, `sanshen audit verify`, the audit page's button, inspection exports
+    and restores.
+    """
+    verdict, seq, last_hash = _walk(0, GENESIS)
+    now = timezone.now()
+    fields = {"seq": seq, "entry_hash": last_hash, "verified_at": now, "broken_seq": verdict.bad_seq,
+              "broken_kind": verdict.kind, **({"full_checked_at": now} if verdict.ok else {})}
+    _checkpoint()
+    AuditCheckpoint.objects.filter(pk=1).update(**fields)
+    return replace(verdict, full_checked_at=AuditCheckpoint.objects.get(pk=1).full_checked_at)
+
+
+def verify_new_entries() -> ChainVerdict:
+    """校验新增记录: what the audit and inspection pages show on each load, at a cost that does not grow with the log.
+
+    Checks the checkpoint's entry (still there, same hash, content matching it) and the entries after it, then
+    moves the checkpoint to the newest. The trade-off: an old entry (before the checkpoint) edited in the database
+    together with a recomputed hash is not seen here until the next full check (`verify_chain`, daily) — which
+    then records it in the checkpoint, so from then on every page shows the failure. Editing a newer entry, or
+    removing the newest ones, shows on the next load. Without a checkpoint yet, this is the full check.
+    """
+    checkpoint = _checkpoint()
+    if checkpoint.seq == 0 and checkpoint.broken_seq is None:
+        return verify_chain()
+    partial = {"full": False, "full_checked_at": checkpoint.full_checked_at}
+    if checkpoint.broken_seq is not None:
+        return ChainVerdict(checkpoint.broken_seq - 1, checkpoint.broken_seq, checkpoint.broken_kind, **partial)
+    anchor = AuditEntry.objects.filter(seq=checkpoint.seq).first()
+    if anchor is None or anchor.entry_hash != checkpoint.entry_hash or _hash_of(anchor) != anchor.entry_hash:
+        return ChainVerdict(checkpoint.seq - 1, checkpoint.seq, "missing" if anchor is None else "changed", **partial)
+    verdict, seq, last_hash = _walk(checkpoint.seq, checkpoint.entry_hash)
+    if verdict.ok and seq > checkpoint.seq:
+        AuditCheckpoint.objects.filter(pk=1, seq__lt=seq, broken_seq__isnull=True).update(
+            seq=seq, entry_hash=last_hash, verified_at=timezone.now())
+    return replace(verdict, **partial)
+
+
+def check_in_full(*, actor=None, request=None) -> ChainVerdict:
+    """日志完整性校验: the full check, its result recorded in the chain itself."""
+    verdict = verify_chain()
+    record("oversight.chain_checked", actor=actor, request=request,
+           details={"ok": verdict.ok, "entries": verdict.entries, "bad_seq": verdict.bad_seq, "reason": verdict.reason})
+    return verdict
 
 
 EXPORT_COLUMNS = ["seq", "at", "actor_username", "action", "object_type", "object_id", "object_repr", "ip",

@@ -3,6 +3,7 @@ columns and accounts went beyond their update thresholds, notices of criticism (
 commendation candidate (表彰候选) under `COMMENDATION_RULE`. As a page, a PDF and an XLSX — all from one report.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,9 +17,16 @@ from sanshen.publishing.models import Channel
 from sanshen.review.sheet import HEADER_ROW, labelled, pdf, styles, table, text
 
 from .exports import measure_heading, shown, xlsx_bytes
-from .statistics import (BY_DEPARTMENT, DEFINITIONS, MEASURES, monthly_published, on_time_rate, statistics,
-                         year_period)
-from .thresholds import JUDGED_KINDS, StaleSpell, stale_spells
+from .statistics import (
+    BY_DEPARTMENT,
+    DEFINITIONS,
+    MEASURES,
+    monthly_published_by_department,
+    on_time_rate,
+    statistics,
+    year_period,
+)
+from .thresholds import JUDGED_KINDS, StaleSpell, stale_spells_by_channel
 
 
 @dataclass(frozen=True)
@@ -39,10 +47,14 @@ class CommendationRule:
 COMMENDATION_RULE = CommendationRule()
 
 
-def criticisms_for(department: Department, year: int) -> list[Criticism]:
-    """Notices of criticism issued in `year` to the department or to people in it (通报批评)."""
-    return list(Criticism.objects.filter(Q(department=department) | Q(person__department=department),
-                                         issued_on__year=year).select_related("person", "department"))
+def criticisms_by_department(departments, year: int) -> dict[int, list[Criticism]]:
+    """Notices of criticism issued in `year` to each of `departments` (ids) or to people in it (通报批评), one query."""
+    wanted, found = set(departments), defaultdict(list)
+    for c in (Criticism.objects.filter(Q(department__in=wanted) | Q(person__department__in=wanted), issued_on__year=year)
+              .select_related("person", "department")):
+        for department_id in {c.department_id, c.person.department_id if c.person else None} & wanted:
+            found[department_id].append(c)
+    return found
 
 
 def commendation(figures: dict, criticisms: list, rule: CommendationRule = COMMENDATION_RULE) -> tuple[bool, list[str]]:
@@ -90,20 +102,25 @@ class DepartmentReport:
 
 
 def department_reports(year: int, departments=None) -> list[DepartmentReport]:
-    """The year's report for each internal department (only `departments` ids unless None), by name."""
+    """The year's report for each internal department (only `departments` ids unless None), by name — in a fixed
+    number of queries however many departments and channels."""
     period = year_period(year)
     table = statistics(period, BY_DEPARTMENT, departments)
+    keys = [row.key for row in table.rows]
+    named = Department.objects.in_bulk(keys)
+    channels = list(Channel.objects.filter(department__in=keys, kind__in=JUDGED_KINDS).select_related("account"))
     last_day = min(period.end, timezone.localdate())
+    spells = stale_spells_by_channel(channels, period.start, last_day) if last_day >= period.start else {}
+    spells_of = defaultdict(list)
+    for channel in channels:
+        spells_of[channel.department_id] += spells.get(channel.pk, [])
+    criticisms = criticisms_by_department(keys, year)
+    months = monthly_published_by_department(period, keys)
     reports = []
     for row in table.rows:
-        department = Department.objects.get(pk=row.key)
-        scoped = {department.pk}
-        channels = Channel.objects.filter(department=department, kind__in=JUDGED_KINDS)
-        spells = stale_spells(channels, period.start, last_day) if last_day >= period.start else []
-        criticisms = criticisms_for(department, year)
-        candidate, missed = commendation(row.figures, criticisms)
-        months = monthly_published(period, scoped)
-        reports.append(DepartmentReport(department, year, row.figures, months, spells, criticisms, candidate, missed))
+        candidate, missed = commendation(row.figures, criticisms[row.key])
+        reports.append(DepartmentReport(named[row.key], year, row.figures, months[row.key],
+                                        spells_of[row.key], criticisms[row.key], candidate, missed))
     return reports
 
 

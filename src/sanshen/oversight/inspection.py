@@ -12,7 +12,8 @@ import zipfile
 from dataclasses import dataclass
 from io import BytesIO, StringIO
 
-from django.db.models import QuerySet
+from django.db.models import CharField, Exists, OuterRef, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,13 +42,23 @@ def sensitive_items() -> QuerySet[Item]:
     return Item.objects.filter(sensitivity__in=SENSITIVE).select_related("department", "author").order_by("pk")
 
 
-def handling_records(entries: QuerySet[AuditEntry]) -> list[HandlingRecord]:
-    """For each sensitive or classified item with entries among `entries` (already filtered), those entries."""
-    items = {str(item.pk): item for item in sensitive_items()}
+def _about_items(entries: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
+    return entries.filter(object_type="content.item")
+
+
+def handled_items(entries: QuerySet[AuditEntry]) -> QuerySet[Item]:
+    """The sensitive and classified items with entries among `entries` (already filtered), by number."""
+    about = _about_items(entries).filter(object_id=Cast(OuterRef("pk"), CharField()))
+    return sensitive_items().filter(Exists(about))
+
+
+def handling_records(entries: QuerySet[AuditEntry], items=None) -> list[HandlingRecord]:
+    """For each of `items` (all `handled_items` unless given, e.g. one page of them), its entries among `entries`."""
+    items = {str(item.pk): item for item in (handled_items(entries) if items is None else items)}
     found: dict[str, list[AuditEntry]] = {}
-    for entry in entries.filter(object_type="content.item", object_id__in=list(items)).order_by("seq"):
+    for entry in _about_items(entries).filter(object_id__in=list(items)).order_by("seq"):
         found.setdefault(entry.object_id, []).append(entry)
-    return [HandlingRecord(items[pk], found[pk]) for pk in sorted(found, key=int)]
+    return [HandlingRecord(item, found[pk]) for pk, item in items.items() if pk in found]
 
 
 HANDLING_COLUMNS = ["item_id", "title", "sensitivity", "department", "seq", "at", "actor", "action", "action_label",

@@ -40,6 +40,7 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-seq"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_entry_object")]  # entries about one
         verbose_name = _("操作日志")
         verbose_name_plural = _("操作日志")
 
@@ -60,6 +61,21 @@ class AuditHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     entry_hash = models.CharField(max_length=64, default="0" * 64)
+
+
+class AuditCheckpoint(models.Model):
+    """The chain's checkpoint (校验点): the entry up to which it was last verified, and what the last full check found.
+
+    `seq`/`entry_hash` advance with every verification that passes; `broken_seq`/`broken_kind` hold the first bad
+    entry the last full check found (empty once a full check passes again); `full_checked_at`: the last full pass.
+    """
+
+    seq = models.PositiveBigIntegerField(default=0)
+    entry_hash = models.CharField(max_length=64, default="0" * 64)
+    verified_at = models.DateTimeField(null=True, blank=True)
+    full_checked_at = models.DateTimeField(null=True, blank=True)
+    broken_seq = models.PositiveBigIntegerField(null=True, blank=True)
+    broken_kind = models.CharField(max_length=20, blank=True)
 
 
 class Digest(models.Model):

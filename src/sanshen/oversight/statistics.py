@@ -300,11 +300,23 @@ def _labels(by: str, keys, departments) -> list[tuple[object, str]]:
 
 def monthly_published(period: Period, departments=None) -> list[tuple[date, int]]:
     """Items first published per month of the period (the line chart)."""
+    return _per_month(period, departments, None, [TOTAL])[TOTAL]
+
+
+def monthly_published_by_department(period: Period, departments) -> dict[int, list[tuple[date, int]]]:
+    """`monthly_published` for each of `departments` (ids), in one query."""
+    return _per_month(period, departments, "item__department", departments)
+
+
+def _per_month(period: Period, departments, group: str | None, keys) -> dict:
+    """{key: [(month, items first published)]} for each of `keys`: the `group` values, or TOTAL without one."""
     firsts = _in_scope(first_publications(period, per_channel=False), "item__", departments)
-    counted = {timezone.localdate(m) if isinstance(m, datetime) else m: n for m, n in (
-        firsts.annotate(month=TruncMonth("published_at")).order_by().values("month")
-        .annotate(n=Count("item", distinct=True)).values_list("month", "n"))}
-    return [(month, counted.get(month, 0)) for month in period.months()]
+    counted: dict = {key: {} for key in keys}
+    for row in (firsts.annotate(month=TruncMonth("published_at")).order_by().values(*filter(None, [group]), "month")
+                .annotate(n=Count("item", distinct=True))):
+        month = timezone.localdate(row["month"]) if isinstance(row["month"], datetime) else row["month"]
+        counted[row[group] if group else TOTAL][month] = row["n"]
+    return {key: [(month, found.get(month, 0)) for month in period.months()] for key, found in counted.items()}
 
 
 def statistics(period: Period, by: str = BY_DEPARTMENT, departments=None) -> Table:

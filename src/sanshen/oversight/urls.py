@@ -7,5 +7,6 @@ app_name = "oversight"
 urlpatterns = [
     path("audit/", views.audit_log, name="audit"),
     path("audit/export.csv", views.audit_export, name="audit_export"),
+    path("audit/verify/", views.audit_verify, name="audit_verify"),
 ]
 urlpatterns += stats_urls.urlpatterns

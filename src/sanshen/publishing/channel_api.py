@@ -5,11 +5,13 @@
 
 from datetime import date
 
-from ninja import Field, Router, Schema
+from django.http import HttpResponse
+from ninja import Field, Query, Router, Schema
 
 from sanshen.content.api import forbid
 from sanshen.org.models import Role
 from sanshen.org.permissions import reason_to_prevent
+from sanshen.web.api_paging import Paging, page_of, paged
 
 from . import accounts
 from .models import Channel
@@ -65,13 +67,14 @@ def _may_publish(user, channel: Channel) -> bool:
             and channel.publisher_id in (None, user.pk))
 
 
-@channels_router.get("", response={200: list[ChannelListOut], 403: Refusal})
-def list_channels(request):
-    """Every channel (by kind, parent, name) with who answers for it, whether the caller may publish there now,
-    and for new-media accounts the filing state (备案) and whether it is rarely used. Member units are refused."""
+@channels_router.get("", response={200: list[ChannelListOut], 403: Refusal}, description=paged(
+    "Every channel (by kind, parent, name) with who answers for it, whether the caller may publish there now, "
+    "and for new-media accounts the filing state (备案) and whether it is rarely used. Member units are refused."))
+def list_channels(request, response: HttpResponse, paging: Query[Paging]):
     forbid(reason_to_prevent("publishing.view_channels", request.user))
-    channels = list(Channel.objects.select_related("department", "responsible", "publisher", "workflow", "account")
-                    .order_by("kind", "parent_id", "name"))
+    channels = list(page_of(response, Channel.objects.select_related(
+        "department", "responsible", "publisher", "workflow", "account").order_by("kind", "parent_id", "name", "pk"),
+        paging))
     media_accounts = [c.account for c in channels if c.is_new_media and hasattr(c, "account")]
     flagged = accounts.rarely_used(media_accounts)
     out = []

@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 
 from sanshen.content.api import DB_MAX_ID, REFUSALS, Id, forbid, service_refusals
 from sanshen.org.permissions import reason_to_prevent
+from sanshen.web.api_paging import Paging
 
 from .adapters import log, services
 from .models import Delivery
@@ -23,13 +24,11 @@ deliveries_router = Router(tags=["推送 Deliveries"])
 DeliveryId = Annotated[int, Path(ge=1, le=DB_MAX_ID, description="推送记录编号 Delivery id")]
 
 
-class DeliveryFilters(Schema):
+class DeliveryFilters(Paging):
     status: Literal[tuple(Delivery.Status.values)] | None = Field(
         None, description="pending 待推送 · delivered 已送达 · failed 失败")
     channel: Id | None = Field(None, description="渠道编号 Channel id")
     item: Id | None = Field(None, description="稿件编号 Item id")
-    limit: int = Field(100, ge=1, le=500)
-    offset: int = Field(0, ge=0)
 
 
 class ConfirmIn(Schema):
@@ -88,7 +87,11 @@ def _delivery(delivery_id: int) -> Delivery:
 
 @deliveries_router.get("", response={200: DeliveryListOut, **REFUSALS})
 def list_deliveries(request, filters: Query[DeliveryFilters]):
-    """推送记录 Deliveries to channels other than website columns, newest first."""
+    """推送记录 Deliveries to channels other than website columns, newest first.
+
+    分页：limit（每页条数，最多 500）与 offset；`count` 为符合条件的总数。Paged with limit and offset;
+    `count` is the number matching.
+    """
     forbid(reason_to_prevent("publishing.view_deliveries", request.user))
     rows = log.deliveries(status=filters.status or "", channel_id=filters.channel, item_id=filters.item)
     return {"count": rows.count(), "counts": log.status_counts(),

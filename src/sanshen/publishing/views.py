@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +25,7 @@ from .queries import LIST_LIMIT, awaiting_publication
 from .timeliness import timeliness, unpublished_due_soon
 
 PAGE_SIZE = 25
+BREAKER_PAGE_SIZE = 50
 
 
 @action_required("publishing.view_publications")
@@ -100,18 +102,23 @@ def retract(request, item):
 
 
 def _breaker_page(request, bound: dict | None = None, status: int = 200):
-    """Every channel with its state and the form that switches it; `bound` keeps one form's input and errors."""
+    """The channels, a page at a time (`?page=N`, kept when a form is sent), each with its state, its open outage
+    and the form that switches it; `bound` keeps one form's input and errors."""
     bound = bound or {}
     may_restore = reason_to_prevent("publishing.restore_channel", request.user) is None
+    open_outages = Prefetch("outages", to_attr="open_outages", queryset=Outage.objects.filter(
+        restored_at__isnull=True).select_related("started_by"))
+    page = Paginator(Channel.objects.select_related("department").prefetch_related(open_outages)
+                     .order_by("kind", "name", "pk"), BREAKER_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
-    for channel in Channel.objects.select_related("department").prefetch_related("outages"):
+    for channel in page:
         form = bound.get(channel.pk) or (RestoreForm(prefix=f"c{channel.pk}") if channel.is_offline
                                          else OfflineForm(prefix=f"c{channel.pk}"))
-        rows.append({"channel": channel, "form": form,
-                     "outage": next((o for o in channel.outages.all() if o.restored_at is None), None),
+        rows.append({"channel": channel, "form": form, "outage": next(iter(channel.open_outages), None),
                      "may_switch": may_restore or not channel.is_offline})
     history = Outage.objects.select_related("channel", "started_by", "restored_by")[:LIST_LIMIT]
-    return render(request, "publishing/breaker.html", {"rows": rows, "history": history}, status=status)
+    return render(request, "publishing/breaker.html", {"page": page, "rows": rows, "history": history},
+                  status=status)
 
 
 @action_required("publishing.take_offline")
@@ -139,7 +146,8 @@ def switch_channel(request, pk):
     except ContentError as error:
         form.add_error(None, str(error))
         return _breaker_page(request, {channel.pk: form}, status=403)
-    return redirect("publishing:breaker")
+    back = reverse("publishing:breaker")
+    return redirect(f"{back}?page={request.GET['page']}" if request.GET.get("page", "").isdigit() else back)
 
 
 @action_required("publishing.view_publications")
