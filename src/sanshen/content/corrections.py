@@ -7,7 +7,7 @@ from sanshen.org.models import Person
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.audit import record
 
-from .findings import FIXABLE_PARTS, finding_key, with_ordinals
+from .findings import FIXABLE_PARTS, finding_key, latest_report, with_ordinals
 from .fixes import Fix, chosen_fixes, fixed_text
 from .forms import item_input
 from .models import FindingDismissal, Item
@@ -16,8 +16,7 @@ from .services import ContentError, edit_item, refuse_if
 
 def current_findings(item: Item) -> dict[str, dict]:
     """The findings of the current revision's latest screening, by key."""
-    revision = item.current_revision
-    report = revision.screenings.first() if revision is not None else None
+    report = latest_report(item)
     return {finding_key(f): f for f in (report.findings if report else [])}
 
 
@@ -49,8 +48,7 @@ def dismiss_finding(item: Item, person: Person, key: str, reason: str,
         raise ContentError(_("请写明忽略的理由，审核人会看到。"))
     if scope not in FindingDismissal.Scope.values:
         raise ContentError(_("忽略范围只能是此处或同类。"))
-    revision = item.current_revision
-    report = revision.screenings.first() if revision is not None else None
+    report = latest_report(item)
     found = next(((f, n) for f, n in with_ordinals(report.findings if report else []) if finding_key(f) == key), None)
     if found is None:
         raise ContentError(_("没有找到这项筛查结果，可能稿件已修改。"))

@@ -20,6 +20,12 @@ def finding_key(finding: dict) -> str:
     return f"{finding['part']}:{finding['rule']}:{finding['start']}:{finding['end']}"
 
 
+def latest_report(item: Item) -> ScreeningReport | None:
+    """The latest screening of the item's current revision, or None before its first."""
+    revision = item.current_revision
+    return revision.screenings.first() if revision is not None else None
+
+
 def report_texts(report: ScreeningReport) -> tuple[dict[str, str], dict[str, str]]:
     """Every part of the screened revision by its name, and the display name of each attachment part."""
     revision = report.revision

@@ -7,7 +7,7 @@ they answer from memory. Only pages that read call it: a change re-reads its ite
 
 from django.db.models import Prefetch, prefetch_related_objects
 
-from sanshen.content.findings import finding_key
+from sanshen.content.findings import finding_key, latest_report
 from sanshen.content.models import FindingOverride, Item, ScreeningReport
 from sanshen.org.models import Department, Person, RoleAssignment
 from sanshen.publishing.models import Channel
@@ -107,11 +107,6 @@ def people_for_stage(stage: Stage, item: Item) -> list[Person]:
         assignments = assignments.filter(departments=reviewing_department(item))
     people = Person.objects.filter(pk__in=assignments.values("person")).exclude(pk=item.author_id)
     return [p for p in people if not item.needs_pledge or p.has_current_pledge()]
-
-
-def latest_report(item: Item) -> ScreeningReport | None:
-    revision = item.current_revision
-    return revision.screenings.first() if revision is not None else None
 
 
 def unresolved_blocking(item: Item, report: ScreeningReport | None = None) -> list[dict]:

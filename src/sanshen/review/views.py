@@ -69,7 +69,7 @@ def decision_page(request, item, form: DecisionForm, comment_form: CommentForm |
     return render(request, "review/decide.html", {
         "item": item, "stage": form.stage, "form": form, "emergency": flow.open_emergency(item),
         "signatures": flow.valid_decisions(item), "offers_final_review": not form.stage.escalation_only,
-        "report": report, **panel_context(item, report, request.user), "changes": changes,
+        **panel_context(item, report, request.user), "changes": changes,
         **comment_views.threads_context(request, item, comment_form),
     }, status=status)
 
