@@ -1,5 +1,6 @@
 """A real Sanshen server (its own database, the demo loaded) and Debian's chromium driven by Playwright."""
 
+import base64
 import os
 import shutil
 import socket
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from django_otp.oath import totp
 
 from tests.conftest import DEMO_PASSWORD
 
@@ -121,3 +123,32 @@ def screenshot():
             page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+def pass_second_factor(page):
+    """Administrators: set up TOTP from the secret the page shows, or enter the current code."""
+    if "/account/otp/setup/" in page.url:
+        secret = page.inner_text("[data-testid=otp-secret]").strip()
+        page.fill("input[name=token]", f"{totp(base64.b32decode(secret)):06d}")
+        page.click("main button[type=submit]")
+
+
+@pytest.fixture(scope="session")
+def admin_state(browser, server_url):
+    """The administrator signs in once, setting up TOTP on the way (a code is good only once)."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    log_in(page, server_url, "admin")
+    assert "/account/otp/setup/" in page.url
+    pass_second_factor(page)
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+@pytest.fixture
+def admin_page(browser, admin_state):
+    """A page signed in as the administrator, second factor passed."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 800}, storage_state=admin_state)
+    yield context.new_page()
+    context.close()

@@ -1,10 +1,8 @@
 """Each demo role logs in through the real login page and sees its own navigation."""
 
-import base64
 import re
 
 import pytest
-from django_otp.oath import totp
 
 from tests.browser.conftest import log_in
 
@@ -28,34 +26,6 @@ NAVIGATION = {
         "数据备份"],
 }
 NAVIGATION["editor2"] = NAVIGATION["editor"]  # same role, another department
-
-
-def pass_second_factor(page):
-    """Administrators: set up TOTP from the secret the page shows, or enter the current code."""
-    if "/account/otp/setup/" in page.url:
-        secret = page.inner_text("[data-testid=otp-secret]").strip()
-        page.fill("input[name=token]", f"{totp(base64.b32decode(secret)):06d}")
-        page.click("main button[type=submit]")
-
-
-@pytest.fixture(scope="session")
-def admin_state(browser, server_url):
-    """The administrator signs in once, setting up TOTP on the way (a code is good only once)."""
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    log_in(page, server_url, "admin")
-    assert "/account/otp/setup/" in page.url
-    pass_second_factor(page)
-    state = context.storage_state()
-    context.close()
-    return state
-
-
-@pytest.fixture
-def admin_page(browser, admin_state):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 800}, storage_state=admin_state)
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize("username", sorted(NAVIGATION))

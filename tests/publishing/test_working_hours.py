@@ -121,3 +121,17 @@ def test_on_saturday_the_officer_asks_the_leader_approves_in_one_click_and_the_o
     actions = set(AuditEntry.objects.filter(at__gte=SATURDAY_MORNING).values_list("action", flat=True))
     assert {"org.grant_requested", "org.grant_recorded", "org.grant_request_approved",
             "publishing.published"} <= actions
+
+
+def test_a_refused_schedule_links_to_a_grant_request_for_that_time(office_hours, approved, client_as):
+    item = approved(names=("要闻动态",))
+    officer = client_as("officer")
+    page = officer.post(reverse("publishing:publish", args=[item.pk]),
+                        {"channels": [c.pk for c in channels("要闻动态")], "at": "2026-11-25T20:00"},
+                        REMOTE_ADDR="10.2.3.4").content.decode()
+    assert "不在工作时间" in page and 'value="2026-11-25T20:00"' in page
+    assert f'href="{REQUEST_PAGE}?at=2026-11-25T20%3A00"' in page
+    form = officer.get(REQUEST_PAGE, {"at": "2026-11-25T20:00"}).content.decode()
+    assert 'value="2026-11-25T19:30"' in form and 'value="2026-11-25T20:30"' in form
+    for wrong in ("2026-13-45T20:00", "明天晚上"):  # a hand-edited link: the usual two hours from now
+        assert 'name="starts_at"' in officer.get(REQUEST_PAGE, {"at": wrong}).content.decode()

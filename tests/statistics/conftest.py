@@ -51,6 +51,12 @@ def html_table(content: bytes, testid: str) -> list[list[str]]:
     return parser.rows
 
 
+def page_figures(content: bytes) -> list[list[str]]:
+    """The statistics page's three tables side by side: one row per group (total last), headings first."""
+    sections = [html_table(content, f"statistics-{slug}") for slug in ("work", "follow-ups", "findings")]
+    return [first + [cell for other in others for cell in other[1:]] for first, *others in zip(*sections)]
+
+
 def csv_table(content: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
 

@@ -92,13 +92,18 @@ class FindingRow:
         return self.override is not None or self.dismissal is not None
 
 
+def overrides_of(item: Item, report: ScreeningReport) -> dict[str, FindingOverride]:
+    """The reviewers' 确认保留 of blocking findings in the screened version, by finding key."""
+    return {o.finding_key: o for o in FindingOverride.objects.filter(
+        item=item, content_hash=report.revision.content_hash).select_related("by")}
+
+
 def finding_rows(item: Item, report: ScreeningReport | None, may_edit: bool = False) -> list[FindingRow]:
     """Every finding of `report` in text order, with its override, dismissal and the fixes `may_edit` allows."""
     if report is None:
         return []
     texts, names = report_texts(report)
-    overrides = {o.finding_key: o for o in FindingOverride.objects.filter(
-        item=item, content_hash=report.revision.content_hash).select_related("by")}
+    overrides = overrides_of(item, report)
     dismissals = list(item.dismissals.select_related("by"))
     rows = []
     for index, (finding, ordinal) in enumerate(with_ordinals(report.findings)):

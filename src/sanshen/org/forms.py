@@ -106,7 +106,7 @@ class TemporaryGrantForm(forms.ModelForm):
 
 
 class GrantRequestForm(forms.ModelForm):
-    """申请临时授权: for when, and why; from now for two hours unless changed."""
+    """申请临时授权: for when, and why; from now for two hours, or half an hour either side of `around`."""
 
     class Meta:
         model = GrantRequest
@@ -116,11 +116,16 @@ class GrantRequestForm(forms.ModelForm):
         error_messages = {"reason": {"required": _("请填写申请事由。")}}
         help_texts = {"reason": _("如：周末发布应急通告、在外出差期间发布会议消息")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, around=None, **kwargs):
         super().__init__(*args, **kwargs)
-        now = timezone.localtime().replace(second=0, microsecond=0)
-        self.fields["starts_at"].initial = now
-        self.fields["ends_at"].initial = now + timedelta(hours=2)
+        if around is None:
+            start = timezone.localtime().replace(second=0, microsecond=0)
+            end = start + timedelta(hours=2)
+        else:
+            around = timezone.make_aware(around) if timezone.is_naive(around) else around
+            start, end = around - timedelta(minutes=30), around + timedelta(minutes=30)
+        self.fields["starts_at"].initial = timezone.localtime(start)
+        self.fields["ends_at"].initial = timezone.localtime(end)
 
     def clean(self):
         return require_order(self, super().clean(), "starts_at", "ends_at", _("结束时间必须晚于开始时间。"))

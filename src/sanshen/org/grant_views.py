@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -58,8 +59,9 @@ def grants(request):
 
 @action_required("org.request_grant")
 def request_create(request):
-    """申请临时授权: for when and why; those who may grant are told."""
-    form = GrantRequestForm(request.POST or None)
+    """申请临时授权: for when and why; those who may grant are told. `?at=` (a refused 定时发布 time) prefills the
+    period around it."""
+    form = GrantRequestForm(request.POST or None, around=_time_asked(request))
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
@@ -73,6 +75,14 @@ def request_create(request):
                 return redirect("org:grants")
         say_form_kept(request)
     return render(request, "org/grant_request_form.html", {"form": form})
+
+
+def _time_asked(request):
+    """The `?at=` moment of a link from a refused schedule; None when absent or not a date and time."""
+    try:
+        return parse_datetime(request.GET.get("at", ""))
+    except ValueError:
+        return None
 
 
 @require_POST

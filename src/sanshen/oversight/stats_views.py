@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sanshen.org.models import Department
 from sanshen.web.mixins import action_required, download, refuse
@@ -19,7 +20,7 @@ from .exports import (csv_text, measure_heading, monthly_cells, shown, statistic
     xlsx_bytes)
 from .models import Digest
 from .scope import visible_departments
-from .statistics import DEFINITIONS, GROUPINGS, MEASURES, statistics
+from .statistics import CATEGORY_LABELS, DEFINITIONS, FINDING_KEYS, GROUPINGS, MEASURES, PRESETS, preset, statistics
 from .stats_forms import StatisticsForm, YearForm
 from .thresholds import breaches
 
@@ -51,6 +52,54 @@ def bar_charts(table) -> list[tuple[str, str]]:
     return out
 
 
+# The page shows the measures in three narrow tables, in the order of `MEASURES`, not one of twenty columns
+# (the exports keep one sheet).
+PAGE_SECTIONS = (
+    ("work", gettext_lazy("稿件与时效"), ("drafted", "submitted", "published", "on_time", "late", "rejected",
+                                         "retracted")),
+    ("follow-ups", gettext_lazy("回头看与差错率"), ("follow_up_fine", "follow_up_correction", "follow_up_retract",
+                                               "error_rate")),
+    ("findings", gettext_lazy("每千字筛查发现数"), FINDING_KEYS),
+)
+
+
+def _page_heading(measure) -> str:
+    """A column heading under its section: a finding density is named by its category alone."""
+    if measure.kind == "density":
+        return str(CATEGORY_LABELS[measure.key.removeprefix("findings_")])
+    return measure_heading(measure)
+
+
+def page_sections(table) -> list[dict]:
+    """The statistics as the page shows them: per section its heading, column headings and rows (total last)."""
+    by_key = {m.key: m for m in MEASURES}
+    group = str(GROUPINGS[table.by]).removeprefix("按")
+    sections = []
+    for slug, title, keys in PAGE_SECTIONS:
+        measures = [by_key[key] for key in keys]
+        sections.append({
+            "slug": slug, "title": title, "header": [group] + [_page_heading(m) for m in measures],
+            "rows": [[row.label] + [shown(m, row.figures[m.key]) for m in measures]
+                     for row in [*table.rows, table.total]]})
+    return sections
+
+
+def period_links(by: str, period) -> list[dict]:
+    """本月 / 本季度 / 本年 / 上年 as links that fill the dates, the one matching the chosen period marked."""
+    links = []
+    for key, label in PRESETS.items():
+        span = preset(key)
+        links.append({"label": label, "query": f"by={by}&start={span.start:%Y-%m-%d}&end={span.end:%Y-%m-%d}",
+                      "current": span == period})
+    return links
+
+
+def as_chosen(table) -> StatisticsForm:
+    """The form showing the period the figures are for, also when a preset chose it."""
+    return StatisticsForm({"by": table.by, "start": f"{table.period.start:%Y-%m-%d}",
+                           "end": f"{table.period.end:%Y-%m-%d}"})
+
+
 @action_required("oversight.view_statistics")
 def statistics_page(request):
     form, table = chosen_table(request)
@@ -58,7 +107,8 @@ def statistics_page(request):
                "scoped": visible_departments(request.user) is not None}
     if table is not None:
         context.update({
-            "header": table_header(table), "cells": table_cells(table), "bar_charts": bar_charts(table),
+            "form": as_chosen(table), "presets": period_links(table.by, table.period),
+            "sections": page_sections(table), "bar_charts": bar_charts(table),
             "months": monthly_cells(table),
             "line_chart": charts.line_chart(_("每月发布稿件数（%(period)s）") % {"period": table.period},
                                             [(f"{m:%m}", n) for m, n in table.months]),

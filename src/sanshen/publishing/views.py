@@ -75,7 +75,16 @@ def publish(request, item):
     return render(request, "publishing/publish.html", {
         "item": item, "revision": item.current_revision, "form": form,
         "operation_refusal": operation_refusal(request.user, address=address),
+        "grant_for_schedule": _refused_schedule(form, request.user, address),
         "warning": warning if request.method == "GET" else None, "timeliness": timeliness(item)})
+
+
+def _refused_schedule(form, person, address):
+    """The 定时发布 time the working-hours rule refused, for a grant request prefilled with it; None otherwise."""
+    at = form.cleaned_data.get("at") if form.is_bound and hasattr(form, "cleaned_data") else None
+    if at and operation_refusal(person, address=address, goes_out=at):
+        return timezone.localtime(at).strftime("%Y-%m-%dT%H:%M")
+    return None
 
 
 @item_action("publishing.retract")

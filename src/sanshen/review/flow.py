@@ -7,8 +7,8 @@ they answer from memory. Only pages that read call it: a change re-reads its ite
 
 from django.db.models import Prefetch, prefetch_related_objects
 
-from sanshen.content.findings import finding_key, latest_report
-from sanshen.content.models import FindingOverride, Item, ScreeningReport
+from sanshen.content.findings import finding_key, latest_report, overrides_of
+from sanshen.content.models import Item, ScreeningReport
 from sanshen.org.models import Department, Person, RoleAssignment
 from sanshen.publishing.models import Channel
 
@@ -114,6 +114,5 @@ def unresolved_blocking(item: Item, report: ScreeningReport | None = None) -> li
     report = report or latest_report(item)
     if report is None:
         return []
-    overridden = set(FindingOverride.objects.filter(
-        item=item, content_hash=report.revision.content_hash).values_list("finding_key", flat=True))
+    overridden = overrides_of(item, report)
     return [f for f in report.findings if f["severity"] == "block" and finding_key(f) not in overridden]
