@@ -17,8 +17,10 @@ Three sources of candidates, each found with one Aho-Corasick scan:
 Every candidate is then verified in a small window of context with a unigram language model over
 the same word frequencies: the best segmentation of the window as written is compared with the
 best segmentation after the correction.  Only a correction that makes the window clearly more
-probable (by a margin that depends on how trustworthy the source is) is reported.  That keeps
-ordinary prose quiet: 以经济建设为中心 does not become 已经济, and 是实施 does not become 事实施.
+probable (by a margin that depends on how trustworthy the source is) is reported; a generated
+candidate whose unchanged edge character makes a common word with the text outside it (委主要:
+主要) needs a larger margin.  That keeps ordinary prose quiet: 以经济建设为中心 does not become
+已经济, and 是实施 does not become 事实施.
 No correction changes a character inside a known policy term (规范政策用语,
 ``packs/typo_known_terms.txt``), found with one more scan: 上云用数赋智 keeps its 赋智.
 
@@ -53,11 +55,14 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # Minimum log-probability gain (natural log) that a correction must bring to its window.
 MARGIN_LISTED = 1.0  # curated pairs: trusted, the check only guards against word boundaries
 MARGIN_ATTESTED = 4.0  # mined from the dictionary: an observed misspelling
-MARGIN_SOUND = 7.0  # generated same-sound candidates
+MARGIN_SOUND = 6.0  # generated same-sound candidates
 MARGIN_SHAPE = 8.5  # generated similar-shape candidates
+MARGIN_KEPT_JOINS = 2.0  # extra margin when a kept edge character joins a word outside the span
 MARGIN_IN_VOCAB = 3.0  # extra margin when the written form is itself a dictionary word
 LOCAL_MIN_GAIN = 4.0  # generated candidates whose span alone gains less are dropped unchecked
 MARGIN_HINT_BELOW = 1.5  # same-sound candidates this close below the margin: an info hint
+
+_GENERATED = ("sound", "shape")
 
 WINDOW = 5  # characters of context on each side for the verification
 MAX_WORD = 8
@@ -86,6 +91,19 @@ _PAIR_CROSS = {
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def _non_overlapping(ranked: list, n: int) -> list:
+    """The ranked (score, start, end, ...) candidates that overlap no better one before them
+    (不重叠的候选), in rank order: each span's characters marked once, linear in the text."""
+    used = bytearray(n)
+    kept = []
+    for c in ranked:
+        s, e = c[1], c[2]
+        if used.find(1, s, e) < 0:
+            used[s:e] = b"\x01" * (e - s)
+            kept.append(c)
+    return kept
 
 
 def _read_body(name: str) -> str:
@@ -531,6 +549,19 @@ class TypoDetector:
 
     # ------------------------------------------------------------------ finding
 
+    def _kept_joins(self, text: str, s: int, e: int, right: str) -> bool:
+        """Does an unchanged character at an edge of text[s:e] make a common word with the
+        characters next to the span (委主要: 主要)?  Then the span is likely not one word."""
+        words = self._cross_words
+        n = len(text)
+        if text[s] == right[0]:
+            if any(text[a:s + 1] in words for a in range(max(0, s - 3), s)):
+                return True
+        if text[e - 1] == right[-1]:
+            if any(text[e - 1:b] in words for b in range(e + 1, min(n, e + 3) + 1)):
+                return True
+        return False
+
     def _crosses(self, text: str, s: int, e: int, diff: tuple[int, ...]) -> bool:
         """Does a common word of the text join a changed character (positions `diff`) of
         text[s:e] to characters outside the span?  Then the span is a chance juxtaposition at a
@@ -543,6 +574,12 @@ class TypoDetector:
                     if (a < s or b > e) and any(a <= d < b for d in diff) and text[a:b] in words:
                         return True
         return False
+
+    def _sound_diff(self, s: int, span: str, w: str) -> tuple[int, ...]:
+        """The text positions where the same-sound span (starting at `s`) and the word `w`
+        differ: one character in a word of two or three, up to two in a longer one; () otherwise."""
+        diff = tuple(s + k for k, (x, y) in enumerate(zip(span, w)) if x != y)
+        return diff if 0 < len(diff) <= (2 if len(span) >= 4 else 1) else ()
 
     def candidates(self, text: str, _prefilter: bool = False):
         """Yield (start, end, right, source, kind) before verification.
@@ -649,15 +686,14 @@ class TypoDetector:
                         yield s, e, w, "sound", "replace"
                     continue
                 span = text[s:e]
-                n = e - s
                 for w in targets:
                     local = log(freq[w]) - lt
                     for ch in span:
                         local -= clog.get(ch, neglt)
                     if local < LOCAL_MIN_GAIN:
                         continue
-                    diff = tuple(s + k for k, (x, y) in enumerate(zip(span, w)) if x != y)
-                    if 0 < len(diff) <= (2 if n >= 4 else 1) and not crosses(text, s, e, diff):
+                    diff = self._sound_diff(s, span, w)
+                    if diff and not crosses(text, s, e, diff):
                         yield s, e, w, "sound", "replace"
             return
         matches = self._sound_matches(sc)
@@ -667,8 +703,7 @@ class TypoDetector:
             span = text[s:e]
             if span in known:
                 continue
-            n = e - s
-            if n == 2:
+            if e - s == 2:
                 d0, d1 = pair_index[i]
                 a, b = span
                 for w in d0.get(a, ()):
@@ -679,8 +714,8 @@ class TypoDetector:
                         yield s, e, w, "sound", "replace"
                 continue
             for w in sound_words[i]:
-                diff = tuple(s + k for k, (x, y) in enumerate(zip(span, w)) if x != y)
-                if 0 < len(diff) <= (2 if n >= 4 else 1) and not crosses(text, s, e, diff):
+                diff = self._sound_diff(s, span, w)
+                if diff and not crosses(text, s, e, diff):
                     yield s, e, w, "sound", "replace"
 
     def find(self, text: str) -> list[Finding]:
@@ -692,7 +727,7 @@ class TypoDetector:
         log = math.log
         memo: dict[str, float] = {}
         for s, e, right, source, kind in self.candidates(text, _prefilter=True):
-            if source in ("sound", "shape"):
+            if source in _GENERATED:
                 # Cheap pre-check on the span alone before the windowed comparison.
                 local = log(freq.get(right, 1)) - lt
                 for ch in text[s:e]:
@@ -709,8 +744,10 @@ class TypoDetector:
                 "sound": MARGIN_SOUND,
                 "shape": MARGIN_SHAPE,
             }[source]
-            if source in ("sound", "shape") and text[s:e] in self.freq:
+            if source in _GENERATED and text[s:e] in self.freq:
                 margin += MARGIN_IN_VOCAB  # the span is itself a (rare) word: ask for more
+            if source in _GENERATED and self._kept_joins(text, s, e, right):
+                margin += MARGIN_KEPT_JOINS
             if gain >= margin:
                 scored.append((gain - margin, s, e, right, source, "warn"))
             elif source == "sound" and gain >= margin - MARGIN_HINT_BELOW:
@@ -721,12 +758,8 @@ class TypoDetector:
             return []
         # Keep the best candidate among overlapping ones (warnings before hints).
         scored.sort(key=lambda c: (c[5] != "warn", -c[0], c[1]))
-        taken: list[tuple[int, int]] = []
         out: list[Finding] = []
-        for _, s, e, right, source, severity in scored:
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
+        for _, s, e, right, source, severity in _non_overlapping(scored, len(text)):
             wrong = text[s:e]
             if severity == "warn":
                 msg = f"疑似错别字：“{wrong}”应为“{right}”"
