@@ -130,7 +130,7 @@ def screened(tmp_path_factory):
 
 def test_sanshen_screen_prints_the_same_from_a_fresh_build_and_from_the_cache(screened, tmp_path):
     sample, cache_dir, fresh = screened
-    assert sorted(_files(cache_dir)) == ["normalize", "ruleset", "typos"]
+    assert sorted(_files(cache_dir)) == ["formulations", "normalize", "ruleset", "typos"]
     again = _screen(["--format", "json", str(sample)], cache_dir)
     assert (again.returncode, again.stdout, again.stderr) == (fresh.returncode, fresh.stdout, b"")
     found = {(f["category"], f["text"]) for f in json.loads(again.stdout)["files"][0]["findings"]}

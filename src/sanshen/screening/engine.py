@@ -4,13 +4,14 @@
 order: normalisation (``normalize.Normalized``), one automaton scan for every lexicon-like rule
 (sensitive words, old agency names, press terms, leaders, exception and allow-list phrases),
 context rules, pattern rules, personal-data validators, secrecy markers, document kinds, typos,
-format checks; then the allow-list silences what overlaps an allowed phrase.  Every finding
-satisfies ``finding.text == text[finding.start:finding.end]``.
+standard formulations (``formulations``), format checks; then the allow-list silences what overlaps
+an allowed phrase.  Every finding satisfies ``finding.text == text[finding.start:finding.end]``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 from .findings import Finding
@@ -21,6 +22,7 @@ _SEVERITY_RANK = {"block": 0, "warn": 1, "info": 2}
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -135,6 +137,29 @@ def _pattern_findings(ruleset: RuleSet, norm: Normalized) -> list[Finding]:
     return out
 
 
+def _word_test(rs: RuleSet):
+    """Is this an ordinary word? — by the typo detector's dictionary; None without the detector."""
+    if rs.typos is None:
+        return None
+    from .typos import KNOWN_WORD_FREQ
+
+    freq = rs.typos.freq
+
+    def is_word(word: str) -> bool:
+        return freq.get(word, 0) >= KNOWN_WORD_FREQ
+
+    return is_word
+
+
+def _formulation_findings(rs: RuleSet, norm: Normalized, typo_found: list[Finding], typos: bool) -> list[Finding]:
+    """Miswritten standard formulations (规范提法); a typo finding they overlap adds nothing.
+    The typo detector's dictionary tells ordinary words apart (not consulted with ``typos=False``)."""
+    found = rs.formulations.find(norm, _word_test(rs) if typos else None)
+    if found:
+        typo_found = [t for t in typo_found if not any(f.start < t.end and t.start < f.end for f in found)]
+    return found + typo_found
+
+
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
     best: dict[tuple[str, int, int], Finding] = {}
     for f in findings:
@@ -165,15 +190,16 @@ def screen_text(text: str, *, ruleset: RuleSet | None = None, existing_titles: S
     if not isinstance(text, str):
         raise TypeError("screen_text needs a str")
     rs = ruleset or RuleSet.default()
-    norm = Normalized(text)
+    # lone surrogates (unpaired UTF-16 halves) cannot be scanned: U+FFFD in their place, same offsets
+    norm = Normalized(_SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text)
     findings, allowed = _lexicon_findings(rs, norm)
     findings += _pattern_findings(rs, norm)
     findings += rs.privacy.find(norm.folded, text)
     secrecy = rs.secrecy.find(norm.folded, text)
     findings += secrecy
     findings += rs.doc_kinds.find(norm.folded, text, [(f.start, f.end) for f in secrecy])
-    if typos and rs.typos is not None:
-        findings += rs.typos.find(text)
+    typo_found = rs.typos.find(text) if typos and rs.typos is not None else []
+    findings += _formulation_findings(rs, norm, typo_found, typos)
     if existing_titles:
         from .formatting import check_title
 
@@ -190,6 +216,8 @@ def screen_text(text: str, *, ruleset: RuleSet | None = None, existing_titles: S
         findings += check_html_runs(text, html_runs)
     if allowed:
         findings = [f for f in findings if not any(a < f.end and f.start < b for a, b in allowed)]
+    if norm.original is not text:
+        findings = [replace(f, text=text[f.start:f.end]) for f in findings]
     return _dedupe(findings)
 
 

@@ -188,6 +188,7 @@ class RuleSet:
     def __init__(self, packs: Iterable[Pack], lexicons: Iterable[tuple[str, list[LexiconLine], bytes]] = (),
                  allow: Iterable[str] = ()):
         from .doc_kinds import DocKindRules
+        from .formulations import FormulationRules
         from .secrecy import SecrecyRules
         from .validators import PrivacyRules
 
@@ -199,6 +200,7 @@ class RuleSet:
         self.secrecy = SecrecyRules.empty()
         self.privacy = PrivacyRules.empty()
         self.doc_kinds = DocKindRules.empty()
+        self.formulations = FormulationRules.empty()
         for pack in packs:
             h.update(pack.name.encode() + b"\0" + pack.raw + b"\0")
             kind = pack.kind
@@ -212,6 +214,8 @@ class RuleSet:
                 self.privacy = PrivacyRules.from_pack(pack)
             elif kind == "doc_kinds":
                 self.doc_kinds = DocKindRules.from_pack(pack)
+            elif kind == "formulations":
+                self.formulations = FormulationRules.from_pack(pack)
             else:
                 raise PackError(f"{pack.name}: unknown kind {kind!r}")
         for name, _, raw in lexicons:

@@ -1,0 +1,373 @@
+"""Standard formulations (规范提法): miswritten fixed phrases and fixed lists out of order.
+
+The pack (``packs/formulations.tsv``) holds phrases (不忘初心, 供给侧结构性改革...) and fixed lists
+(四个自信：道路自信、理论自信、制度自信、文化自信).  One automaton pass over the compact text finds
+three kinds of patterns at once: every formulation as written (an exact occurrence is correct and
+silences what it covers), anchors (the two-character pieces of each phrase) and the items of the
+lists.  Around each anchor hit a bounded check compares the window where the phrase would stand:
+
+* one character (two in a phrase of seven or more) replaced by one of the same or a similar sound
+  (``typo_pinyin.tsv``, with the fuzzy initials and finals of the pack) or of a similar shape
+  (``typo_shape.tsv``): 不忘出心 → 不忘初心, 乡村振新 → 乡村振兴;
+* two neighbouring characters swapped; one character extra, or missing from a phrase of six or
+  more, with two or more characters on each side (these two only where the text is not ordinary
+  words at that point: 中国现代化, 高质量的发展).
+
+A window that is a dictionary word (the typo detector's), whose changed characters lie inside a
+correct formulation, or — in a phrase of up to six characters — whose replaced character forms a
+word with its neighbour (两个确有, 美术字中国) is left alone.  A phrase is checked only where enough
+of its pieces are found at one alignment (``_anchors_needed``).  Items of a list written one after
+another, separated only by 、，和与及, are reported when all of them are there in another order
+(``expression.formulation_order``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import threading
+from operator import ne
+from dataclasses import dataclass
+from typing import Callable
+
+from . import cache
+from .findings import Finding
+from .normalize import Normalized, normalize_term
+from .packs import PACK_DIR, Pack
+
+RULE = "expression.formulation"
+ORDER_RULE = "expression.formulation_order"
+MIN_FUZZY = 4  # shorter phrases are matched only as written
+MIN_TWO_REPLACED = 7  # phrases this long may have two characters replaced, shorter ones one
+MIN_MISSING = 6  # phrases this long may have a character missing (five or more are left)
+MAX_GAP = 2  # separator characters between two items of a list
+SHORT = 6  # in phrases this short, a replaced character may not form a word with its neighbour
+
+IsWord = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class _List:
+    name: str
+    items: tuple[str, ...]  # as printed
+    norms: tuple[str, ...]  # compact forms
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    suggestion: str
+    kind: str  # "replace", "swap", "missing", "extra"
+    length: int  # of the formulation, to prefer the longest
+
+
+def _sound_key(reading: str, initials: dict[str, str], finals: dict[str, str]) -> str:
+    """The fuzzy sound key (模糊音) of a toneless reading: zh=z, ing=in..."""
+    for a, b in initials.items():
+        if reading.startswith(a):
+            reading = b + reading[len(a):]
+            break
+    for a, b in finals.items():
+        if reading.endswith(a):
+            return reading[: -len(a)] + b
+    return reading
+
+
+def _similar_table(chars: str, initials: dict[str, str], finals: dict[str, str]) -> dict[str, str]:
+    """For each character of the formulations: the characters of the same or a similar sound or
+    shape (音近形近字), from the typo detector's packs."""
+    from .typos import _read_rows  # the typo detector's pack reader: the same files, read the same way
+
+    keys: dict[str, str] = {}
+    by_key: dict[str, set[str]] = {}
+    for row in _read_rows("typo_pinyin.tsv"):  # the first reading, as the typo detector matches sounds
+        k = keys[row[0]] = _sound_key(row[1].split(" ", 1)[0], initials, finals)
+        by_key.setdefault(k, set()).add(row[0])
+    shape: dict[str, set[str]] = {}
+    for row in _read_rows("typo_shape.tsv"):
+        group = {c for c in row if len(c) == 1}
+        for c in group:
+            shape.setdefault(c, set()).update(group)
+    out = {}
+    for c in set(chars):
+        sim = set(shape.get(c, ()))
+        if c in keys:
+            sim |= by_key[keys[c]]
+        sim.discard(c)
+        out[c] = "".join(sorted(sim))
+    return out
+
+
+def _pair_map(pack: Pack, key: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in pack.words(key) if "=" in part)
+
+
+class FormulationRules:
+    """The formulations of a pack and their matcher (规范提法检查)."""
+
+    def __init__(self, phrases: list[str], lists: list[_List], separators: str, insert_ok: str, no_replace: str,
+                 initials: dict[str, str], finals: dict[str, str], raw: bytes):
+        self.phrases = phrases
+        self.norms = [normalize_term(p) for p in phrases]
+        self.lists = lists
+        self.separators = frozenset(separators)
+        self.insert_ok = frozenset(insert_ok)
+        self.no_replace = frozenset(no_replace)
+        self._initials, self._finals, self._raw = initials, finals, raw
+        self._need = [_anchors_needed(len(nm)) for nm in self.norms]
+        self._built = None
+        self._similar: dict[str, str] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def empty(cls) -> "FormulationRules":
+        return cls([], [], "", "", "", {}, {}, b"")
+
+    @classmethod
+    def from_pack(cls, pack: Pack) -> "FormulationRules":
+        phrases, lists = [], []
+        for row in pack.rows:
+            name, items = row.get("formulation", ""), row.get("items", "")
+            if items:
+                its = tuple(i.strip() for i in items.split("|") if i.strip())
+                lists.append(_List(name, its, tuple(normalize_term(i) for i in its)))
+            elif name:
+                phrases.append(name)
+        d = pack.directives
+        return cls(phrases, lists, d.get("separators", ""), d.get("insert-ok", ""), d.get("no-replace", ""),
+                   _pair_map(pack, "fuzzy-initials"), _pair_map(pack, "fuzzy-finals"), pack.raw)
+
+    # -- building (once, on first use) ------------------------------------------------------
+    def _build(self):
+        """The automaton and what each of its patterns stands for: (exact phrase, anchors, list items)."""
+        from .ruleset import build_automaton
+
+        index: dict[str, int] = {}
+        roles: list[list] = []
+
+        def role(pattern: str) -> list:
+            i = index.get(pattern)
+            if i is None:
+                i = index[pattern] = len(roles)
+                roles.append([None, [], False])
+            return roles[i]
+
+        F = len(self.norms)
+        for fid, nm in enumerate(self.norms):
+            role(nm)[0] = fid
+            if len(nm) >= MIN_FUZZY:
+                for k in range(len(nm) - 1):  # each piece, and each piece swapped (字序颠倒)
+                    # a hit at s votes for the phrase starting at s - k: key (s - k) * F + fid
+                    role(nm[k:k + 2])[1].append(fid - k * F)
+                    role(nm[k + 1] + nm[k])[1].append(fid - k * F)
+        for lst in self.lists:
+            for nm in lst.norms:
+                role(nm)[2] = True
+        return build_automaton(list(index)), roles
+
+    def _tables(self):
+        if self._built is None:
+            with self._lock:
+                if self._built is None:
+                    self._built = self._build()
+        return self._built
+
+    def similar(self) -> dict[str, str]:
+        """The similar-character table, kept in the on-disk cache (``cache``)."""
+        if self._similar is None:  # the typo packs are in PACK_DIR too; importing typos would cost more
+            files = b"".join((PACK_DIR / n).read_bytes() for n in ("typo_pinyin.tsv", "typo_shape.tsv"))
+            chars = "".join(self.norms)
+            self._similar = cache.cached(
+                "formulations", cache.key("formulations", self._raw, hashlib.sha256(files).digest()),
+                lambda: _similar_table(chars, self._initials, self._finals), marshal.dumps, marshal.loads)
+        return self._similar
+
+    # -- use ---------------------------------------------------------------------------------
+    def find(self, norm: Normalized, is_word: IsWord | None = None) -> list[Finding]:
+        """Miswritten formulations and lists out of order in one text (``is_word``: a dictionary
+        look-up; without it only replaced and swapped characters are reported)."""
+        if not self.norms and not self.lists:
+            return []
+        automaton, roles = self._tables()
+        text = norm.compact
+        exact: list[tuple[int, int]] = []
+        votes: dict[int, int] = {}
+        items: list[tuple[int, int]] = []
+        F = len(self.norms)
+        for pid, s, e in automaton.find_matches_as_indexes(text, overlapping=True):
+            fid, anchors, item = roles[pid]
+            if fid is not None:
+                exact.append((s, e))
+            if anchors:
+                base = s * F
+                for c in anchors:
+                    votes[base + c] = votes.get(base + c, 0) + 1
+            if item:
+                items.append((s, e))
+        need = self._need
+        cands = [(key % F, key // F) for key, v in votes.items() if v >= need[key % F]]
+        hits = self._verify(text, cands, exact, is_word) if cands else []
+        out = [self._finding(norm, h) for h in _longest(hits)]
+        if len(items) > 1:
+            out += self._order_findings(norm, items)
+        return out
+
+    def _verify(self, text: str, cands: list[tuple[int, int]], exact: list[tuple[int, int]],
+                is_word: IsWord | None) -> list[_Hit]:
+        norms = self.norms
+        hits = []
+        for fid, st in cands:
+            f = norms[fid]
+            if st < 0 or text.startswith(f, st):
+                continue
+            for span, changed, kind in self._edits(text, st, f, is_word):
+                if not any(a <= p < b for a, b in exact for p in changed):
+                    hits.append(_Hit(span[0], span[1], self.phrases[fid], kind, len(f)))
+                    break
+        return hits
+
+    def _edits(self, text: str, st: int, f: str, is_word: IsWord | None) -> list[tuple]:
+        """The edits that turn the text at ``st`` into ``f``: ((start, end), changed positions, kind);
+        each checked only where its first and last characters (or enough of them) agree."""
+        L = len(f)
+        out = []
+        w = text[st:st + L]
+        if len(w) == L:
+            m = sum(map(ne, w, f))
+            if m == 1 or (m == 2 and (L >= MIN_TWO_REPLACED or set(w) == set(f))):  # replaced, or swapped
+                out.append(self._same_length(text, st, f, is_word))
+        if is_word is not None:
+            first, last = f[0], f[-1]
+            for a in (st - 1, st):
+                if a >= 0 and text[a:a + 1] == first and text[a + L:a + L + 1] == last:
+                    out.append(self._extra(text, a, f, is_word))
+            if L >= MIN_MISSING:
+                for a in (st, st + 1):
+                    if text[a:a + 1] == first and text[a + L - 2:a + L - 1] == last:
+                        out.append(self._missing(text, a, f, is_word))
+        return [e for e in out if e is not None]
+
+    def _same_length(self, text: str, st: int, f: str, is_word: IsWord | None) -> tuple | None:
+        """Characters replaced by similar ones (音近形近), or two neighbours swapped (字序颠倒)."""
+        L = len(f)
+        w = text[st:st + L]
+        diff = [i for i in range(L) if w[i] != f[i]]
+        if is_word is not None and is_word(w):  # the window is itself an ordinary word
+            return None
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and w[diff[0]] == f[diff[1]] and w[diff[1]] == f[diff[0]]:
+            if is_word is not None and is_word(w[diff[0]:diff[1] + 1]):  # 安平: a word, not 平安 swapped
+                return None
+            return (st, st + L), [st + d for d in diff], "swap"
+        if len(diff) > _max_replaced(L) or any(f[i] in self.no_replace for i in diff):
+            return None
+        if L <= SHORT and is_word is not None and any(_forms_word(text, st + i, is_word) for i in diff):
+            return None
+        sim = self.similar()
+        if all(w[i] in sim.get(f[i], "") for i in diff):
+            return (st, st + L), [st + d for d in diff], "replace"
+        return None
+
+    def _extra(self, text: str, a: int, f: str, is_word: IsWord) -> tuple | None:
+        """One Chinese character too many inside the phrase at ``a`` (多字; not punctuation, not 的)."""
+        L = len(f)
+        w = text[a:a + L + 1]
+        for i in range(2, L - 1):  # two characters or more on each side
+            if (w[:i] + w[i + 1:] == f and "\u4e00" <= w[i] <= "\u9fff" and w[i] not in self.insert_ok
+                    and not _at_word_edge(text, a + i, a + i + 1, is_word)):
+                return (a, a + L + 1), [a + i], "extra"
+        return None
+
+    def _missing(self, text: str, a: int, f: str, is_word: IsWord) -> tuple | None:
+        """One character missing inside the phrase at ``a`` (缺字)."""
+        L = len(f)
+        w = text[a:a + L - 1]
+        for j in range(2, L - 2):  # two characters or more on each side (not 浙江人|当家作主)
+            if (f[:j] + f[j + 1:] == w and not is_word(text[a + j - 1:a + j + 1])
+                    and not _at_word_edge(text, a + j, a + j, is_word)):
+                return (a, a + L - 1), [a + j - 1, a + j], "missing"
+        return None
+
+    def _finding(self, norm: Normalized, h: _Hit) -> Finding:
+        s, e = norm.to_original_span(h.start, h.end)
+        wrong = norm.original[s:e]
+        how = {"replace": "用字有误", "swap": "字序颠倒", "missing": "缺字", "extra": "多字"}[h.kind]
+        return Finding("expression", RULE, "block", s, e, wrong, h.suggestion,
+                       f"规范提法“{h.suggestion}”{how}：“{wrong}”")
+
+    def _order_findings(self, norm: Normalized, items: list[tuple[int, int]]) -> list[Finding]:
+        """Lists whose items are all written one after another, in another order (固定排序)."""
+        out = []
+        for chain in self._chains(norm.compact, items):
+            for lid, lst in enumerate(self.lists):
+                n = len(lst.norms)
+                for i in range(len(chain) - n + 1):
+                    window = chain[i:i + n]
+                    got = [norm.compact[s:e] for s, e in window]
+                    if got != list(lst.norms) and sorted(got) == sorted(lst.norms):
+                        out.append(self._order_finding(norm, lst, window))
+        return out
+
+    def _chains(self, text: str, items: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """Runs of list items separated by at most ``MAX_GAP`` separators (longest item first)."""
+        items.sort(key=lambda x: (x[0], -x[1]))
+        chains: list[list[tuple[int, int]]] = []
+        last_end = -1
+        for s, e in items:
+            if s < last_end:
+                continue
+            gap = text[last_end:s] if last_end >= 0 else None
+            if gap is not None and len(gap) <= MAX_GAP and all(c in self.separators for c in gap):
+                chains[-1].append((s, e))
+            else:
+                chains.append([(s, e)])
+            last_end = e
+        return [c for c in chains if len(c) > 1]
+
+    def _order_finding(self, norm: Normalized, lst: _List, window: list[tuple[int, int]]) -> Finding:
+        spans = [norm.to_original_span(s, e) for s, e in window]
+        original = norm.original
+        right = lst.items[0]
+        for k in range(1, len(spans)):
+            right += original[spans[k - 1][1]:spans[k][0]] + lst.items[k]
+        s, e = spans[0][0], spans[-1][1]
+        wrong = original[s:e]
+        return Finding("expression", ORDER_RULE, "block", s, e, wrong, right,
+                       f"“{lst.name}”的固定顺序为“{'、'.join(lst.items)}”")
+
+
+def _max_replaced(n: int) -> int:
+    return 2 if n >= MIN_TWO_REPLACED else 1
+
+
+def _anchors_needed(n: int) -> int:
+    """How many of a phrase's pieces (and swapped pieces) at one alignment survive every edit checked
+    here: each replaced character breaks two, a swap three (and makes one swapped piece), a missing
+    or extra character (two or more on each side) splits them between two alignments."""
+    if n <= MIN_FUZZY:
+        return 1
+    fewest = [n - 1 - 2 * _max_replaced(n), n - 3, (n - 1) // 2]
+    if n >= MIN_MISSING:
+        fewest.append((n - 2) // 2)
+    return max(1, min(fewest))
+
+
+def _at_word_edge(text: str, i: int, j: int, is_word: IsWord) -> bool:
+    """True when a word of two or more characters ends at ``i`` and another starts at ``j`` (词边界):
+    the text there reads as ordinary words (中国|现代化, 高质量|的|发展, 热爱|统一战线)."""
+    return (any(is_word(text[a:i]) for a in range(max(0, i - 4), i - 1))
+            and any(is_word(text[j:b]) for b in range(j + 2, min(len(text), j + 4) + 1)))
+
+
+def _forms_word(text: str, p: int, is_word: IsWord) -> bool:
+    """True when the replaced character at ``p`` forms a word with a neighbour (数值|中国, 美术|字中国)."""
+    return (p > 0 and is_word(text[p - 1:p + 1])) or is_word(text[p:p + 2])
+
+
+def _longest(hits: list[_Hit]) -> list[_Hit]:
+    """Of overlapping hits, the one of the longest formulation."""
+    kept: list[_Hit] = []
+    for h in sorted(hits, key=lambda h: (-h.length, h.start)):
+        if not any(h.start < k.end and k.start < h.end for k in kept):
+            kept.append(h)
+    return kept
