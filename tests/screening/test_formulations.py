@@ -113,3 +113,14 @@ def test_lone_surrogates_do_not_crash():
         assert text[f.start:f.end] == f.text
     assert [(f.text, f.suggestion) for f in fs if f.rule == "expression.formulation"] == [("乡村振新", "乡村振兴")]
     assert screen_text("\ud800") == []
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("该项目已于去年峻工验收。", "峻工", "竣工"),
+    ("群众对此感到莫明其妙。", "莫明其妙", "莫名其妙"),
+])
+def test_the_variant_spellings_outside_formulations_are_typos(text, wrong, right):
+    """Words the dictionary lists as variants (峻工, 莫明其妙) are still 错别字 in an official text."""
+    found = [(f.rule, f.text, f.suggestion) for f in screen_text(text)]
+    assert ("typo.listed", wrong, right) in found
+    assert not [f for f in screen_text(text.replace(wrong, right)) if f.category == "typo"]
