@@ -2,8 +2,6 @@
 queries however many items, signatures and channels there are (no query per row)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sanshen.content.models import Item
@@ -12,6 +10,7 @@ from sanshen.content.views import MY_ITEMS_PAGE_SIZE
 from sanshen.publishing.models import Channel
 from sanshen.review import flow
 from sanshen.review.services import decide
+from tests.page_costs import queries
 
 pytestmark = pytest.mark.django_db
 
@@ -19,12 +18,6 @@ pytestmark = pytest.mark.django_db
 def write(person, title, n_channels=1):
     channels = list(Channel.objects.filter(name__in=["要闻动态", "通知公告", "政策文件"]).order_by("pk"))[:n_channels]
     return create_item(person("editor"), ItemInput(title=title, body="我局开展安全生产专项检查。", channels=channels))
-
-
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def test_my_items_come_a_page_at_a_time_newest_first_with_the_stage_each_waits_at(client_as, person):

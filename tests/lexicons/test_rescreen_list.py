@@ -3,20 +3,13 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from sanshen.lexicons.models import RescreenRun, RuleSetVersion
+from tests.page_costs import queries
 
 pytestmark = pytest.mark.django_db
 
 URL = "/lexicons/rescreens/"
-
-
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200, url
-    return len(captured)
 
 
 def add_runs(person, n: int) -> None:

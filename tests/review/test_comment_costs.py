@@ -1,21 +1,14 @@
 """What 批注 cost the pages: the item page and the decision form read every thread in a fixed few queries."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sanshen.review import comments
+from tests.page_costs import queries
 
 from .conftest import refresh, sign
 
 pytestmark = pytest.mark.django_db
-
-
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def talk(item, person, n):

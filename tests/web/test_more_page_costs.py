@@ -7,8 +7,6 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sanshen.content.models import Item
@@ -19,7 +17,8 @@ from sanshen.org.models import Criticism, Department, GrantRequest, Suspension, 
 from sanshen.publishing import services as publishing
 from sanshen.publishing.models import Channel, Delivery
 from tests.publishing.conftest import BODY, channels, submit_and_sign
-from tests.web.test_page_costs import more_events, more_overdue_messages, more_self_media, queries
+from tests.page_costs import queries
+from tests.web.test_page_costs import more_events, more_overdue_messages, more_self_media
 
 pytestmark = pytest.mark.django_db
 YEAR = timezone.localdate().year
@@ -162,12 +161,6 @@ def more_channels(person, numbers):
                                workflow=news.workflow)
 
 
-def api_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200, url
-    return len(captured)
-
-
 @pytest.mark.parametrize(("who", "url", "make", "key"), [
     ("head", "/api/events", more_events, "id"),
     ("head", "/api/self-media", more_self_media, "id"),
@@ -180,9 +173,9 @@ def api_queries(client, url) -> int:
 def test_an_api_list_comes_a_page_at_a_time_with_its_total_at_the_same_cost(client_as, person, who, url, make, key):
     client = client_as(who)
     make(person, range(3))
-    before = api_queries(client, url)
+    before = queries(client, url)
     make(person, range(3, 33))
-    assert api_queries(client, url) <= before
+    assert queries(client, url) <= before
     everything = client.get(url)
     total = int(everything["X-Total-Count"])
     assert total == len(everything.json()) >= 33
@@ -214,9 +207,9 @@ def deliveries(person, numbers):
 def test_the_deliveries_api_costs_the_same_queries_with_more_deliveries(client_as, person, on_duty):
     client = client_as("officer")
     deliveries(person, range(2))
-    before = api_queries(client, "/api/deliveries")
+    before = queries(client, "/api/deliveries")
     deliveries(person, range(2, 14))
-    assert api_queries(client, "/api/deliveries") <= before
+    assert queries(client, "/api/deliveries") <= before
     body = client.get("/api/deliveries", {"limit": 5, "offset": 5}).json()
     assert body["count"] == Delivery.objects.count() >= 14 and len(body["results"]) == 5
 

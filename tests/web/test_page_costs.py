@@ -6,8 +6,6 @@ import secrets
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sanshen.content.models import Item
@@ -23,6 +21,7 @@ from sanshen.publishing.models import Channel, FollowUp
 from sanshen.review.models import SecrecyRequest
 from sanshen.review.services import request_secrecy
 from tests.interaction.conftest import TEXT, department, from_address
+from tests.page_costs import queries
 from tests.publishing.conftest import BODY, channels, submit_and_sign
 
 pytestmark = pytest.mark.django_db
@@ -57,12 +56,6 @@ PAGES = [
     ("admin", "/lexicons/notices/"),
     ("admin", "/lexicons/flags/"),
 ]
-
-
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200, url
-    return len(captured)
 
 
 @pytest.fixture
