@@ -137,24 +137,10 @@ def _pattern_findings(ruleset: RuleSet, norm: Normalized) -> list[Finding]:
     return out
 
 
-def _word_test(rs: RuleSet):
-    """Is this an ordinary word? — by the typo detector's dictionary; None without the detector."""
-    if rs.typos is None:
-        return None
-    from .typos import KNOWN_WORD_FREQ
-
-    freq = rs.typos.freq
-
-    def is_word(word: str) -> bool:
-        return freq.get(word, 0) >= KNOWN_WORD_FREQ
-
-    return is_word
-
-
 def _formulation_findings(rs: RuleSet, norm: Normalized, typo_found: list[Finding], typos: bool) -> list[Finding]:
     """Miswritten standard formulations (规范提法); a typo finding they overlap adds nothing.
     The typo detector's dictionary tells ordinary words apart (not consulted with ``typos=False``)."""
-    found = rs.formulations.find(norm, _word_test(rs) if typos else None)
+    found = rs.formulations.find(norm, rs.typos.is_word if typos and rs.typos is not None else None)
     if found:
         typo_found = [t for t in typo_found if not any(f.start < t.end and t.start < f.end for f in found)]
     return found + typo_found

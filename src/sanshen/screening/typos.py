@@ -191,6 +191,10 @@ class TypoDetector:
         self._load_literal()
         self._terms = _Matcher(self.known_terms(), overlapping=True)
 
+    def is_word(self, word: str) -> bool:
+        """An ordinary word (常用词): in the dictionary at least ``KNOWN_WORD_FREQ`` times."""
+        return self.freq.get(word, 0) >= KNOWN_WORD_FREQ
+
     def in_memory(self) -> "TypoDetector":
         """The detector with all its tables in memory: this one (``typo_tables`` has one that is not)."""
         return self
