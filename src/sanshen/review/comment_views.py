@@ -18,9 +18,8 @@ from .forms import CommentForm, ReplyForm
 from .models import PassageComment
 
 
-def back(request, form, item) -> str:
-    """Where a (validated) comment form came from — its `next`, when on this site — else the item's threads."""
-    target = form.cleaned_data.get("next", "")
+def back(request, target: str, item) -> str:
+    """Where a comment form came from — its `next`, when on this site — else the item's threads."""
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target.split("#")[0] + "#comments"
     return reverse("content:item", args=[item.pk]) + "#comments"
@@ -58,7 +57,7 @@ def comment_new(request, item):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("已添加批注，稿件作者会收到提醒。"))
-            return redirect(back(request, form, item))
+            return redirect(back(request, form.cleaned_data["next"], item))
     if request.method == "POST":
         say_form_kept(request)
     return render(request, "review/comment_form.html", {"item": item, "form": form},
@@ -77,7 +76,7 @@ def comment_reply(request, item, comment_pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("已回复批注。"))
-            return redirect(back(request, form, item))
+            return redirect(back(request, form.cleaned_data["next"], item))
     if request.method == "POST":
         say_form_kept(request)
     context = threads_context(request, item)
@@ -91,11 +90,9 @@ def comment_reply(request, item, comment_pk):
 def comment_resolve(request, item, comment_pk):
     """已解决: the item's author or the commenter closes a thread."""
     thread = _thread(item, comment_pk)
-    form = ReplyForm(request.POST)
-    form.is_valid()
     try:
         comments.resolve(thread, request.user, request=request)
     except ContentError as error:
         return refuse(request, str(error))
     messages.success(request, _("已将批注“%(quote)s”标记为已解决。") % {"quote": thread.quote[:30]})
-    return redirect(back(request, form, item))
+    return redirect(back(request, request.POST.get("next", "").strip(), item))
