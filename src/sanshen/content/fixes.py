@@ -5,12 +5,12 @@ Pure text work: the callers check permissions and save the result as one revisio
 
 from dataclasses import dataclass
 
+from sanshen.screening.validators import MASK_KEEP
+
 # A finding's suggestion is either replacement text (贯彻落实) or advice (改为办公电话或脱敏，如…); findings
 # carry no flag for it, so only word-level categories with a suggestion free of sentence punctuation count.
 REPLACEABLE_CATEGORIES = {"typo", "expression"}
 ADVICE_MARKS = set("，；。：（(")
-# How many digits stay visible at each end of a masked number (脱敏), as the screening's own advice shows it.
-MASKED_DIGITS = {"privacy.mobile": (3, 4), "privacy.id_number": (6, 4), "privacy.bank_card": (4, 4)}
 
 SUGGEST, MASK = "suggest", "mask"
 
@@ -22,7 +22,7 @@ def is_replacement(finding: dict) -> bool:
 
 def masked(span: str, rule: str) -> str:
     """`span` with its digits starred but for the first and last few (138 1234 5678 → 138 **** 5678)."""
-    head, tail = MASKED_DIGITS[rule]
+    head, tail = MASK_KEEP[rule]
     digits = sum(c.isdigit() or c in "Xx" for c in span)
     out, seen = [], 0
     for c in span:
@@ -38,7 +38,7 @@ def replacement(finding: dict, kind: str) -> str | None:
     """What the span becomes under fix `kind`, or None when that fix does not apply to this finding."""
     if kind == SUGGEST and is_replacement(finding):
         return finding["suggestion"]
-    if kind == MASK and finding["rule"] in MASKED_DIGITS:
+    if kind == MASK and finding["rule"] in MASK_KEEP:
         return masked(finding["text"], finding["rule"])
     return None
 

@@ -64,7 +64,13 @@ def _digits(s: str) -> str:
     return "".join(c for c in s if c.isdigit() or c in "xX")
 
 
-def _mask(d: str, keep_head: int, keep_tail: int) -> str:
+# How many digits stay visible at each end of a masked number (脱敏), by rule: the advice below and the
+# item page's one-click masking (content.fixes) show the same.
+MASK_KEEP = {"privacy.mobile": (3, 4), "privacy.id_number": (6, 4), "privacy.bank_card": (4, 4)}
+
+
+def _mask(d: str, rule: str) -> str:
+    keep_head, keep_tail = MASK_KEEP[rule]
     return d[:keep_head] + "*" * max(0, len(d) - keep_head - keep_tail) + d[len(d) - keep_tail:]
 
 
@@ -121,7 +127,7 @@ class PrivacyRules:
                 s, e = m.span(1)
                 taken.append((s, e))
                 out.append(Finding("privacy", "privacy.id_number", self.severity("id"), s, e, original[s:e],
-                                   f"删除或脱敏，如 {_mask(d.upper(), 6, 4)}",
+                                   f"删除或脱敏，如 {_mask(d.upper(), 'privacy.id_number')}",
                                    "疑似公民身份号码（校验位有效）：公开信息不得包含个人身份证号码"))
         for m in _CARD_RE.finditer(folded, lo, hi):
             s, e = m.span(1)
@@ -132,7 +138,7 @@ class PrivacyRules:
                 continue
             taken.append((s, e))
             out.append(Finding("privacy", "privacy.bank_card", self.severity("card"), s, e, original[s:e],
-                               f"删除或脱敏，如 {_mask(d, 4, 4)}",
+                               f"删除或脱敏，如 {_mask(d, 'privacy.bank_card')}",
                                "疑似银行卡号（Luhn 校验有效）：公开信息不得包含个人银行卡号"))
         for m in _MOBILE_RE.finditer(folded, lo, hi):
             s, e = m.span(1)
@@ -146,6 +152,6 @@ class PrivacyRules:
             if len(d) != 11 or d[:3] not in self.mobile_prefixes:
                 continue
             out.append(Finding("privacy", "privacy.mobile", self.severity("mobile"), s, e, original[s:e],
-                               f"改为办公电话或脱敏，如 {_mask(d, 3, 4)}",
+                               f"改为办公电话或脱敏，如 {_mask(d, 'privacy.mobile')}",
                                "疑似个人手机号码：公开信息不得包含个人联系方式，请改用办公电话"))
         return out
