@@ -5,8 +5,9 @@ Builds a database with the demo organisation, 20,000 published items and 3,000 i
 with `sanshen serve` (gunicorn), signs in as the section head over HTTP, and drives each page with wrk
 (Debian's, `apt-get install wrk`): 50 connections for 15 s a page, loopback only — back to back (the
 server saturated), or with `--think MS`, each connection pausing about that long between requests like a
-person reading. Prints median / p90 / p99 latency, requests per second, errors and timeouts per page, then
-the resident memory of each server process. Not part of the test run:
+person reading. Prints one request alone (rendered afresh, and asked again: a signed-in page asked again
+while nothing has committed is served as kept, web/personal_pages.py), then under load median / p90 / p99
+latency, requests per second, errors and timeouts per page, and the resident memory of each server process. Not part of the test run:
     .venv/bin/python bench/bench_load.py [--published N] [--in-review N] [--seconds S] [--connections C]
                                           [--workers N] [--threads T] [--think MS] [--sqlite] [--only NAME]
 """
@@ -92,7 +93,7 @@ class Session:
     """A signed-in browser session over plain HTTP (the login form, its CSRF token and cookies)."""
 
     def __init__(self, port: int):
-        self.port, self.cookies = port, {}
+        self.port, self.cookies, self.last_headers = port, {}, {}
 
     def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -104,6 +105,7 @@ class Session:
             sent.setdefault("Content-Type", "application/x-www-form-urlencoded")
         conn.request(method, path, body=data, headers=sent)
         response = conn.getresponse()
+        self.last_headers = {header.lower(): value for header, value in response.getheaders()}
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
@@ -179,17 +181,23 @@ def drive(port: int, paths: list[str], headers: dict, connections: int, seconds:
     return json.loads(line[5:])
 
 
-def one_alone(session: Session, path: str, headers: dict, workers: int) -> float:
-    """The median of five requests made one at a time (ms), after each worker process has answered a few."""
+def one_alone(session: Session, path: str, headers: dict, workers: int) -> tuple[float, float]:
+    """Requests made one at a time, after each worker process has answered a few (ms, median of five):
+    rendered afresh (each with a query string of its own, so no kept page answers) and asked again."""
     for _ in range(4 * workers):
         session.request("GET", path, headers=headers)
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        status, _ = session.request("GET", path, headers=headers)
-        times.append((time.perf_counter() - start) * 1000)
-        assert status == 200, (path, status)
-    return sorted(times)[2]
+
+    def median(paths):
+        times = []
+        for asked in paths:
+            start = time.perf_counter()
+            status, _ = session.request("GET", asked, headers=headers)
+            times.append((time.perf_counter() - start) * 1000)
+            assert status == 200, (asked, status)
+        return sorted(times)[len(times) // 2]
+
+    fresh = [f"{path}{'&' if '?' in path else '?'}alone={time.time_ns()}-{n}" for n in range(5)]
+    return median(fresh), median([path] * 5)
 
 
 def main() -> int:
@@ -242,16 +250,16 @@ def main() -> int:
         pause = f", each pausing ~{options.think} ms between requests" if options.think else ", back to back"
         print(f"\nsanshen serve: {workers} processes × {threads} threads; wrk {options.connections} connections"
               f"{pause}, {options.seconds} s a page\n")
-        print(f"{'page':<32} {'alone':>8} {'median':>8} {'p90':>8} {'p99':>8} {'req/s':>8} {'errors':>7}")
+        print(f"{'page':<32} {'alone':>8} {'again':>8} {'median':>8} {'p90':>8} {'p99':>8} {'req/s':>8} {'errors':>7}")
         failed = False
         for name, paths, headers in pages:
             if options.only and options.only not in name:
                 continue
-            alone = one_alone(head, paths[0], headers, workers)
+            alone, again = one_alone(head, paths[0], headers, workers)
             figures = drive(port, paths, headers, options.connections, options.seconds, var, options.think)
             errors = figures["non2xx"] + figures["timeouts"] + figures["socket"]
             failed |= errors > 0
-            print(f"{name:<32} {alone:6.1f}ms {figures['p50']:6.1f}ms {figures['p90']:6.1f}ms "
+            print(f"{name:<32} {alone:6.1f}ms {again:6.1f}ms {figures['p50']:6.1f}ms {figures['p90']:6.1f}ms "
                   f"{figures['p99']:6.1f}ms {figures['requests'] / figures['seconds']:8.0f} {errors:7d}")
         print("\nresident memory per server process:")
         for pid in process_tree(server.pid):

@@ -11,6 +11,8 @@ Environment:
   SANSHEN_EMAIL_HOST  SMTP host for notifications; without it mail is not sent
   SANSHEN_REDIS_URL   a Redis shared by every app server for the cache (e.g. redis://127.0.0.1:6379/0);
                       without it each process keeps its own cache in memory
+  SANSHEN_PERSONAL_PAGE_CACHE  "0" renders every signed-in page afresh (default on with PostgreSQL:
+                      a page asked again while nothing has committed is served as rendered moments ago)
   SANSHEN_PDF_FONT    TrueType CJK font embedded in the review sheet PDFs (default: fonts-wqy-zenhei's
                       wqy-zenhei.ttc); SANSHEN_PDF_FONT_INDEX picks the face in a .ttc (default 0)
 """
@@ -96,6 +98,7 @@ MIDDLEWARE = [
     "sanshen.web.proxy.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sanshen.web.personal_pages.PersonalPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -192,6 +195,8 @@ CACHES = {"default": (
 
 # Sessions live in the database (every app server reads the same rows) and, with a shared Redis, are
 # read from the cache first; a process-local cache would let a logout on one server go unseen by another.
+# web/personal_pages.py
+SANSHEN_PERSONAL_PAGE_CACHE = env_bool("SANSHEN_PERSONAL_PAGE_CACHE", True)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600

@@ -1,8 +1,9 @@
 """Many machines on one database (多机部署): two app servers and two `sanshen worker`s share one PostgreSQL
 database and one Redis. Both workers start at once and the daily jobs are enqueued once, scheduled
 publications go live once each, a re-screening run shared by both workers screens every revision once,
-a session signed in on one server is signed in on the other, and the public pages they keep in the shared
-cache never outlive a retraction.
+a session signed in on one server is signed in on the other, the public pages they keep in the shared
+cache never outlive a retraction, and a signed-in page kept by one server is served by the other only until
+anything commits.
 
 Runs when the suite runs on PostgreSQL and a Redis answers on 127.0.0.1:6379 (as in CI); each server and
 worker is the real command in its own process, so nothing here shares memory with the test.
@@ -204,3 +205,27 @@ def test_pages_kept_in_the_shared_cache_never_outlive_a_retraction(cluster):
                                   headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
     assert status == 200, body
     assert first.request("GET", url)[0] == 410
+
+
+def test_a_signed_in_page_kept_by_one_server_is_served_by_the_other_only_until_anything_commits(cluster):
+    first, second = (Session(port) for port in cluster["ports"])
+    first.log_in("head")
+    second.cookies = dict(first.cookies)
+
+    def served_from_the_cache() -> bool:
+        first.request("GET", "/review/")
+        status, page = second.request("GET", "/review/")
+        return status == 200 and "王科长" in page and "age" in second.last_headers
+
+    assert wait_for(served_from_the_cache, seconds=30), "the page kept by one server was never served by the other"
+    rows(cluster, "UPDATE org_person SET full_name = '王副科长' WHERE username = 'head' RETURNING id")
+    try:
+        for session in (first, second):
+            status, page = session.request("GET", "/review/")
+            assert status == 200 and "王副科长" in page and "age" not in session.last_headers
+    finally:
+        rows(cluster, "UPDATE org_person SET full_name = '王科长' WHERE username = 'head' RETURNING id")
+    officer = Session(cluster["ports"][1])
+    officer.log_in("officer")
+    status, page = officer.request("GET", "/review/")
+    assert "王科长" not in page and "age" not in officer.last_headers, "another person was shown the head's page"

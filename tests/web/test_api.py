@@ -4,6 +4,8 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from sanshen.org.models import ApiToken
+from sanshen.org.tokens import LAST_USE_PRECISION
 from tests.conftest import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +23,20 @@ def test_a_token_opens_api_me(client):
     assert me["username"] == "leader" and me["full_name"] == "赵副局长"
     assert me["roles"] == [{"role": "leader", "label": "分管领导", "departments": ["产业发展科", "市场运行科"]}]
     assert me["has_pledge"] is True
+
+
+def test_a_tokens_last_use_is_kept_to_the_minute_without_a_write_per_request(client):
+    token = token_for(client, "leader").json()["token"]
+    me = {"Authorization": f"Bearer {token}"}
+    client.get("/api/me", headers=me)
+    stored = ApiToken.objects.get(person__username="leader")
+    first_use = stored.last_used_at
+    assert first_use is not None
+    client.get("/api/me", headers=me)
+    assert ApiToken.objects.get(pk=stored.pk).last_used_at == first_use
+    ApiToken.objects.filter(pk=stored.pk).update(last_used_at=first_use - LAST_USE_PRECISION)
+    client.get("/api/me", headers=me)
+    assert ApiToken.objects.get(pk=stored.pk).last_used_at > first_use
 
 
 def test_wrong_password_gets_401_with_a_reason(client):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from .models import ApiToken, Person
 
 TOKEN_LIFETIME = timedelta(hours=12)
+LAST_USE_PRECISION = timedelta(minutes=1)  # a read through the API writes at most once a minute per token
 
 
 def _digest(key: str) -> str:
@@ -26,5 +27,6 @@ def person_for_token(key: str) -> Person | None:
     token = ApiToken.objects.select_related("person").filter(key_hash=_digest(key), expires_at__gt=now).first()
     if token is None or not token.person.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USE_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.person
