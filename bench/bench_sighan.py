@@ -1,6 +1,6 @@
 """Typo detector on the public SIGHAN-2015 test set (SIGHAN-2015 错别字评测): P, R, F1 and time.
 
-    .venv/bin/python bench/bench_sighan.py [-v]
+    .venv/bin/python bench/bench_sighan.py [-v] [--half even|odd]
 
 Each sentence of ``bench/data/sighan2015_test.tsv`` (see ``bench/data/README.md``) is screened by
 the product's typo detector; the suggestions of its typo findings that replace the written
@@ -17,7 +17,8 @@ applied, and the corrected sentence is scored at sentence level:
 - detection: the same with "the output changes exactly the positions where source and target
   differ" in place of "the output equals the target".
 
-``-v`` prints every sentence the detector changed or missed.
+``-v`` prints every sentence the detector changed or missed; ``--half even`` (or ``odd``) scores only
+the sentences on the even- (odd-) numbered lines of the file (develop on one half, check on the other).
 """
 
 from __future__ import annotations
@@ -31,11 +32,14 @@ sys.path.insert(0, os.path.join(HERE, "..", "src"))
 DATA = os.path.join(HERE, "data", "sighan2015_test.tsv")
 
 
-def read_pairs(path: str = DATA) -> list[tuple[str, str]]:
-    """The (source, target) sentence pairs of a tab-separated file."""
+def read_pairs(path: str = DATA, half: str | None = None) -> list[tuple[str, str]]:
+    """The (source, target) sentence pairs of a tab-separated file; with `half` ("even" or "odd"),
+    those on the even- or odd-numbered lines only (counting from 1)."""
     pairs = []
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
+        for number, line in enumerate(fh, 1):
+            if half and (number % 2 == 0) != (half == "even"):
+                continue
             parts = line.strip().split("\t")
             if len(parts) == 2 and not parts[0].startswith("#"):
                 pairs.append((parts[0], parts[1]))
@@ -92,7 +96,8 @@ def main():
     t0 = time.perf_counter()
     det = TypoDetector.default()
     load = time.perf_counter() - t0
-    pairs = read_pairs()
+    half = sys.argv[sys.argv.index("--half") + 1] if "--half" in sys.argv else None
+    pairs = read_pairs(half=half)
     t0 = time.perf_counter()
     outs = [correct(det.find(src), src) for src, _ in pairs]
     run = time.perf_counter() - t0
@@ -103,7 +108,7 @@ def main():
                 mark = "ok  " if o == t else ("FP  " if o != s else "miss")
                 print(f"{mark} {s}\n     want {t}\n     got  {o}")
     c = score(triples)
-    print(f"SIGHAN-2015 test: {c['n']} sentences, {sum(s != t for s, t in pairs)} need correction")
+    print(f"SIGHAN-2015 test{' (' + half + ' lines)' if half else ''}: {c['n']} sentences, {sum(s != t for s, t in pairs)} need correction")
     for pre, name in (("", "correction"), ("p", "correction (pycorrector)"), ("d", "detection")):
         tp, fp, fn, p, r, f1 = (c[pre + k] for k in ("tp", "fp", "fn", "P", "R", "F1"))
         print(f"{name:25} TP {tp:3} FP {fp:3} FN {fn:3}  P {p:.3f} R {r:.3f} F1 {f1:.3f}")

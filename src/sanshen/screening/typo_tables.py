@@ -20,13 +20,13 @@ import marshal
 import os
 import threading
 
-from . import cache, typos
+from . import cache, particles, typos
 from .typos import TypoDetector
 
 # The tables of a shard, in order; the literal pairs and the sound keys of three or more syllables
 # are keyed by pattern here (the in-memory detector indexes them by automaton pattern number).
 _TABLES = ("freq", "_logf", "_known", "_cross_words", "_prefixes", "_lit_vals", "_long_words",
-           "_pair_by_first", "_pair_by_second", "_pair_key_best")
+           "_pair_by_first", "_pair_by_second", "_pair_key_best", "_classes")
 _LITERAL = _TABLES.index("_lit_vals")
 _LONG = _TABLES.index("_long_words")
 _EMPTY = ({},) * len(_TABLES)
@@ -54,9 +54,11 @@ def load_or_build() -> TypoDetector:
 
 
 def key(packs_dir: str | None = None) -> str:
-    """The cache key: the contents of the typo packs (``typo*``), and what every key holds (``cache``)."""
+    """The cache key: the contents of the typo packs (``typo*``), jieba's dictionary (size and
+    time: the word classes of ``particles``) and what every key holds (``cache``)."""
     folder = packs_dir or typos.PACKS
-    h = hashlib.sha256()
+    st = os.stat(particles.jieba_dictionary())
+    h = hashlib.sha256(f"{st.st_size}\0{st.st_mtime_ns}\0".encode())
     for name in sorted(os.listdir(folder)):
         if name.startswith("typo"):
             with open(os.path.join(folder, name), "rb") as fh:

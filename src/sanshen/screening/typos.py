@@ -37,6 +37,7 @@ import os
 import re
 import threading
 
+from . import particles
 from .findings import Finding
 
 try:  # the Rust automaton (fast, bulk results); pyahocorasick is the fallback
@@ -60,6 +61,7 @@ MARGIN_SHAPE = 8.5  # generated similar-shape candidates
 MARGIN_KEPT_JOINS = 2.0  # extra margin when a kept edge character joins a word outside the span
 MARGIN_IN_VOCAB = 3.0  # extra margin when the written form is itself a dictionary word
 LOCAL_MIN_GAIN = 4.0  # generated candidates whose span alone gains less are dropped unchecked
+MARGIN_PARTICLE = 1.0  # rank of a 的/地/得 rule's finding (``particles``) among overlapping ones
 MARGIN_HINT_BELOW = 1.5  # same-sound candidates this close below the margin: an info hint
 
 _GENERATED = ("sound", "shape")
@@ -190,6 +192,7 @@ class TypoDetector:
         self._load_sound()
         self._load_literal()
         self._terms = _Matcher(self.known_terms(), overlapping=True)
+        self._classes = particles.word_classes()
 
     def is_word(self, word: str) -> bool:
         """An ordinary word (常用词): in the dictionary at least ``KNOWN_WORD_FREQ`` times."""
@@ -756,6 +759,8 @@ class TypoDetector:
                 scored.append((gain - margin, s, e, right, source, "warn"))
             elif source == "sound" and gain >= margin - MARGIN_HINT_BELOW:
                 scored.append((gain - margin, s, e, right, source, "info"))
+        for k, right in particles.find(text, self._classes, self.is_word):
+            scored.append((MARGIN_PARTICLE, k, k + 1, right, "particle", "warn"))
         if scored:
             scored = self._outside_terms(text, scored)
         if not scored:
@@ -765,7 +770,9 @@ class TypoDetector:
         out: list[Finding] = []
         for _, s, e, right, source, severity in _non_overlapping(scored, len(text)):
             wrong = text[s:e]
-            if severity == "warn":
+            if source == "particle" and wrong in particles.PARTICLES:
+                msg = f"“的、地、得”用法：此处“{wrong}”应为“{right}”"
+            elif severity == "warn":
                 msg = f"疑似错别字：“{wrong}”应为“{right}”"
             elif source == "listed":
                 msg = f"请核对用字：“{wrong}”可能应为“{right}”（视语境而定）"
