@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sanshen.content.models import Item
-from sanshen.content.services import ContentError, ItemInput, create_item, submit_item
+from sanshen.content.services import ContentError, ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.org import accountability
 from sanshen.org.models import Suspension
 from sanshen.org.permissions import can, reason_to_prevent

@@ -10,7 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sanshen.content.models import Item, Source
-from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.content.services import ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.oversight.models import AuditEntry
 from sanshen.publishing.models import Channel
 from sanshen.review.services import decide

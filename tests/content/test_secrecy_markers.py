@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from sanshen.content.models import Item
-from sanshen.content.services import ContentError, ItemInput, create_item, submit_item
+from sanshen.content.services import ContentError, ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.publishing.models import Channel
 from sanshen.web.models import Notification
 

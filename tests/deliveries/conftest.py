@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 
 from sanshen.content.models import Item
-from sanshen.content.services import ItemInput, attach_file, create_item, submit_item
+from sanshen.content.services import ItemInput, attach_file, create_item
+from sanshen.review.services import submit_item
 from sanshen.org.models import TemporaryGrant
 from sanshen.publishing.models import Channel, Delivery
 from sanshen.publishing.services import publish

@@ -10,7 +10,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from sanshen.content.models import Item
-from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.content.services import ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.org.models import TemporaryGrant
 from sanshen.publishing.models import Channel
 from sanshen.publishing.services import publish

@@ -7,7 +7,8 @@ from django.urls import reverse
 from sanshen.content.forms import item_input
 from sanshen.content.models import Item
 from sanshen.content.corrections import dismiss_finding
-from sanshen.content.services import ItemInput, create_item, edit_item, submit_item
+from sanshen.content.services import ItemInput, create_item, edit_item
+from sanshen.review.services import submit_item
 from sanshen.publishing.models import Channel
 from sanshen.review import flow
 from sanshen.review.services import decide, override_finding

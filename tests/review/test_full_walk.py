@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from sanshen.content.models import Item
-from sanshen.content.services import ItemInput, edit_item, submit_item
+from sanshen.content.services import ItemInput, edit_item
+from sanshen.review.services import submit_item
 from sanshen.publishing.models import Channel
 from sanshen.review.models import Decision
 from sanshen.web.models import Notification

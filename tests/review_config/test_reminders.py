@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.content.services import ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.publishing.models import Channel
 from sanshen.review.reminders import send_reminders
 from sanshen.review.services import emergency_approve, request_secrecy

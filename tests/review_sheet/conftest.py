@@ -6,7 +6,8 @@ import pytest
 from pypdf import PdfReader
 
 from sanshen.content.demo import CHECKS
-from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.content.services import ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.publishing.models import Channel
 from sanshen.review.services import decide
 

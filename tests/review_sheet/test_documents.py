@@ -10,7 +10,8 @@ import time_machine
 from django.urls import reverse
 from pypdf import PdfReader
 
-from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.content.services import ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.publishing.services import publish
 from sanshen.review.services import decide
 from sanshen.review.sheet import render_filing_form, render_review_sheet

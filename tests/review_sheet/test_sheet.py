@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from sanshen.content.services import ItemInput, create_item, edit_item, submit_item
+from sanshen.content.services import ItemInput, create_item, edit_item
+from sanshen.review.services import submit_item
 from sanshen.org.models import Department
 from sanshen.publishing.models import Channel
 from sanshen.review.services import decide

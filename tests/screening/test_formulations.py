@@ -62,6 +62,20 @@ def test_list_in_wrong_order(text, wrong, right):
         (wrong, right, "expression.formulation_order", "block")]
 
 
+@pytest.mark.parametrize("text, wrong, right, how", [
+    ("坚定四个字信。", "四个字信", "四个自信", "用字有误"),
+    ("建设美丽国中。", "美丽国中", "美丽中国", "字序颠倒"),
+    ("坚持不忘初初心。", "不忘初初心", "不忘初心", "多字"),
+])
+def test_four_character_formulation_miswritten(text, wrong, right, how):
+    """A four-character phrase: a replaced or swapped character is found with or without the
+    dictionary, a character extra between its halves only with it (the typo detector's)."""
+    got = formulation_findings(text)
+    assert [(f.text, f.suggestion) for f in got] == [(wrong, right)] and how in got[0].message
+    without = [(f.text, f.suggestion) for f in formulation_findings(text, typos=False)]
+    assert without == ([] if how == "多字" else [(wrong, right)])
+
+
 def test_every_correct_form_of_the_pack_is_silent():
     rules = RuleSet.default().formulations
     text = "，".join(rules.phrases) + "。" + "。".join("、".join(lst.items) for lst in rules.lists) + "。"

@@ -10,7 +10,8 @@ import pytest
 from django.db import connection
 
 from sanshen.content.models import Item
-from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.content.services import ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.org.accountability import record_criticism
 from sanshen.org.models import Criticism, Department, Pledge
 from sanshen.oversight.evaluation import COMMENDATION_RULE, commendation, department_report

@@ -9,7 +9,8 @@ import pytest
 from django.utils import timezone
 
 from sanshen.content.models import Item
-from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.content.services import ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.events import services as events
 from sanshen.events.models import Event, SelfMediaAccount, Speaker
 from sanshen.interaction import services as interaction

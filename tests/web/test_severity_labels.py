@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.content.services import ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.lexicons.services import EntryInput, add_entry
 from sanshen.publishing.models import Channel
 

@@ -6,7 +6,8 @@ import pytest
 import time_machine
 
 from sanshen.content.models import Item, ScreeningReport, Source
-from sanshen.content.services import ContentError, ItemInput, create_item, edit_item, submit_item
+from sanshen.content.services import ContentError, ItemInput, create_item, edit_item
+from sanshen.review.services import submit_item
 from sanshen.publishing.models import Channel
 from sanshen.review import flow
 from sanshen.review.defaults import TWO_LEVEL, workflow

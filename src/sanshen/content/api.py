@@ -511,7 +511,7 @@ def submit(request, item_id: ItemId):
     """筛查当前版本并送入审核流程。Screen the current revision and send the item into review."""
     item = visible_item(request, item_id, "content.submit_item")
     with service_refusals():
-        report = services.submit_item(item, request.user, request=request)
+        report = review.submit_item(item, request.user, request=request)
     item.refresh_from_db()
     return {"status": item.status, "status_label": str(item.get_status_display()),
             "escalation_reasons": item.escalation_reasons, "next_stage": next_stage_out(item),

@@ -11,7 +11,8 @@ from sanshen.review.defaults import workflow
 from sanshen.review.services import decide
 
 from .models import Item, Source
-from .services import ItemInput, create_item, submit_item
+from .services import ItemInput, create_item
+from sanshen.review.services import submit_item
 
 COLUMNS = {"要闻动态": NEWS_THRESHOLD_DAYS, "通知公告": SLOW_THRESHOLD_DAYS, "政策文件": SLOW_THRESHOLD_DAYS}
 WECHAT = "江城工信"

@@ -30,7 +30,8 @@ from .diff import char_diff
 from .forms import AttachmentForm, ItemForm, SourceForm
 from .models import FindingDismissal, Item, Source
 from .panel import panel_context, requested_choices
-from .services import ContentError, attach_file, create_item, edit_item, submit_item
+from .services import ContentError, attach_file, create_item, edit_item
+from sanshen.review.services import submit_item
 
 
 def optional_url(name: str, *args) -> str:

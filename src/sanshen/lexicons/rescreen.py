@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from sanshen.content.models import Item, Revision, ScreeningReport
 from sanshen.content.screening import new_report, revision_findings
+from sanshen.core import jobs
 from sanshen.org.models import Person, Role
 from sanshen.oversight.audit import record
 from sanshen.publishing.models import Publication
@@ -38,6 +39,7 @@ BATCH = 100
 LEASE = timedelta(minutes=10)
 LISTING_CHUNK = 2000
 OPEN = (RescreenRun.Status.QUEUED, RescreenRun.Status.RUNNING)
+RESCREEN_TASK = "sanshen.lexicons.tasks.rescreen"  # the task that works on a run (lexicons/tasks.py)
 
 
 class RescreenError(Exception):
@@ -50,8 +52,6 @@ def start_rescreen(*, person: Person | None = None, version: RuleSetVersion | No
 
     `background=False` leaves the run to the caller (`sanshen rescreen` works on it in the foreground).
     """
-    from .tasks import rescreen  # the task module imports this one
-
     now = timezone.now()
     with transaction.atomic():
         RescreenRun.objects.filter(status__in=OPEN).update(status=RescreenRun.Status.SUPERSEDED, finished_at=now)
@@ -59,17 +59,15 @@ def start_rescreen(*, person: Person | None = None, version: RuleSetVersion | No
         record("lexicons.rescreen_started", actor=person, obj=run, request=request,
                details={"version": version.pk if version else None})
         if background:
-            transaction.on_commit(lambda: rescreen.enqueue(run.pk))
+            transaction.on_commit(lambda: jobs.enqueue(RESCREEN_TASK, run.pk))
     return run
 
 
 def resume_rescreen(run: RescreenRun) -> None:
     """Hand an unfinished run to the worker again (after a crash its stale claims are taken over)."""
-    from .tasks import rescreen
-
     if not run.is_open:
         raise RescreenError(_("该复查任务已经结束，不能继续。"))
-    rescreen.enqueue(run.pk)
+    jobs.enqueue(RESCREEN_TASK, run.pk)
 
 
 def run_rescreen(run_id: int, *, batch_size: int = BATCH,

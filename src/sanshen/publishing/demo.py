@@ -9,7 +9,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from sanshen.content.demo import CHECKS
-from sanshen.content.services import ItemInput, create_item, submit_item
+from sanshen.content.services import ItemInput, create_item
+from sanshen.review.services import submit_item
 from sanshen.org.models import Person, TemporaryGrant
 from sanshen.review.services import decide
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from sanshen.content.models import Item
 from sanshen.content.services import ContentError, refuse_if
+from sanshen.core import jobs
 from sanshen.org.models import Person, Role
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.org.workdays import add_working_days
@@ -101,9 +102,7 @@ def publish(item: Item, person: Person, channels: Iterable[Channel], *, at: date
 
 def _wake_at(at: datetime) -> None:
     """Ask the worker to run `publish_due` when the scheduled time comes."""
-    from .tasks import publish_due as publish_due_task
-
-    publish_due_task.using(run_after=at).enqueue()
+    jobs.enqueue("sanshen.publishing.tasks.publish_due", run_after=at)
 
 
 def _go_live(publication: Publication) -> None:

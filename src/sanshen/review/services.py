@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from sanshen.content.models import FindingOverride, Item, ScreeningReport
 from sanshen.content.screening import screen_revision
-from sanshen.content.services import ContentError, pledge_refusal, refuse_if, source_refusal
+from sanshen.content.services import ContentError, channel_refusal, pledge_refusal, refuse_if, source_refusal
 from sanshen.org.models import Person, Role
 from sanshen.org.permissions import REVIEW, reason_to_prevent, suspension_refusal
 from sanshen.org.workdays import add_working_days
@@ -48,6 +48,44 @@ def notify_next(item: Item) -> None:
     if stage is not None:
         notify(flow.people_for_stage(stage, item),
                _("稿件“%(title)s”等待您%(stage)s") % {"title": item.title, "stage": stage.name}, item_url(item))
+
+
+def _raise_sensitivity_for_secrecy_markers(item: Item, report: ScreeningReport, person: Person, request) -> None:
+    """A secrecy marker (密级标志, e.g. 机密★) in a 公开 or 内部 item makes it at least 敏感, so that only people
+    with a confidentiality pledge handle it from here on (C5); a submitter without one may not send it."""
+    markers = [f["text"] for f in report.findings if f["category"] == "secrecy"]
+    if not markers or item.needs_pledge:
+        return
+    if pledge_refusal(person, Item.Sensitivity.SENSITIVE):
+        raise ContentError(_("正文含密级标志“%(marker)s”，须按敏感稿件处理；您尚未登记保密承诺书，不能提交。"
+                             "请删除该标志，或请已登记保密承诺书的同事处理。") % {"marker": markers[0]})
+    before = item.sensitivity
+    item.sensitivity = Item.Sensitivity.SENSITIVE
+    record("content.sensitivity_raised", actor=person, obj=item, request=request,
+           details={"from": before, "to": item.sensitivity, "markers": markers[:5]})
+
+
+def submit_item(item: Item, person: Person, *, request=None) -> ScreeningReport:
+    """Send a draft into review (提交审核): screen it, work out escalation, tell the first reviewers."""
+    refuse_if(reason_to_prevent("content.submit_item", person, item))
+    refuse_if(source_refusal(item))
+    refuse_if(channel_refusal(item.sensitivity, item.channels.all()))
+    if not item.channels.exists():
+        raise ContentError(_("请先选择发布渠道（栏目或账号）。"))
+    with transaction.atomic():
+        item = Item.objects.select_for_update().get(pk=item.pk)
+        report = screen_revision(item.current_revision, ScreeningReport.Trigger.SUBMIT)
+        _raise_sensitivity_for_secrecy_markers(item, report, person, request)
+        item.escalation_reasons = escalation_reasons(item, report)
+        item.status = Item.Status.IN_REVIEW
+        item.submitted_at = timezone.now()
+        item.save()
+        record("content.item_submitted", actor=person, obj=item, request=request,
+               details={"revision": item.current_revision.content_hash, "blocking": report.blocking,
+                        "findings": len(report.findings), "escalation": item.escalation_reasons,
+                        "stages": [s.name for s in flow.required_stages(item)]})
+        notify_next(item)
+    return report
 
 
 def decision_refusal(item: Item, person: Person) -> str | None:

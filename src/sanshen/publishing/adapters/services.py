@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanshen.content.services import refuse_if
+from sanshen.core import jobs
 from sanshen.org.models import Person, Role
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.audit import record
@@ -104,9 +105,7 @@ def _stop_undelivered(publication: Publication) -> None:
 
 
 def _enqueue(delivery_id: int, at: datetime | None = None) -> None:
-    from sanshen.publishing.delivery_tasks import attempt_delivery
-
-    (attempt_delivery.using(run_after=at) if at else attempt_delivery).enqueue(delivery_id)
+    jobs.enqueue("sanshen.publishing.delivery_tasks.attempt_delivery", delivery_id, run_after=at)
 
 
 # ---- attempts -----------------------------------------------------------------------------------------------------
