@@ -10,7 +10,6 @@ Every endpoint calls the services; nothing here changes an item itself. Status c
 - 422 — malformed input: wrong types, unknown values, unknown channel or source ids.
 """
 
-from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, PatchDict, Path, Router, Schema, Status
 from ninja.errors import HttpError
 
+from sanshen.core.api import DB_MAX_ID, REFUSALS, Id, PersonOut, forbid, person_out, service_refusals
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.publishing.models import Channel
 from sanshen.review import flow
@@ -36,8 +36,6 @@ from .models import Item, ScreeningReport, Source
 items_router = Router(tags=["稿件 Items"])
 secrecy_router = Router(tags=["保密审查 Secrecy determination"])
 
-DB_MAX_ID = 2**63 - 1
-Id = Annotated[int, Field(ge=1, le=DB_MAX_ID)]
 CategoryValue = Literal[tuple(Item.Category.values)]
 SensitivityValue = Literal[tuple(Item.Sensitivity.values)]
 ItemId = Annotated[int, Path(ge=1, le=DB_MAX_ID, description="稿件编号 Item id")]
@@ -123,18 +121,6 @@ class SecrecyAnswerIn(Schema):
 
 
 # ---- output ------------------------------------------------------------------------------------------------------
-
-class Refusal(Schema):
-    detail: str = Field(description="原因（中文） Why the request was refused, in Chinese")
-
-
-REFUSALS = {400: Refusal, 403: Refusal, 404: Refusal, 422: Refusal}
-
-
-class PersonOut(Schema):
-    username: str
-    full_name: str
-
 
 class NamedOut(Schema):
     id: int
@@ -305,20 +291,6 @@ class SubmitOut(Schema):
 
 # ---- helpers -----------------------------------------------------------------------------------------------------
 
-def forbid(reason: str | None) -> None:
-    if reason:
-        raise HttpError(403, reason)
-
-
-@contextmanager
-def service_refusals(*errors: type[Exception]):
-    """A service's refusal (ContentError, or the given error classes) becomes 400 with its reason."""
-    try:
-        yield
-    except errors or (services.ContentError,) as error:
-        raise HttpError(400, str(error)) from None
-
-
 def visible_item(request, item_id: int, action: str | None = None) -> Item:
     """The item, if it exists and the caller may see it (and perform `action` on it)."""
     item = Item.objects.select_related("author", "department", "source", "current_revision").filter(
@@ -366,10 +338,6 @@ def current_fields(item: Item) -> dict:
         "source": item.source, "source_author": item.source_author,
         "member_commitment": item.member_commitment_at is not None,
     }
-
-
-def person_out(person) -> dict | None:
-    return {"username": person.username, "full_name": person.full_name} if person is not None else None
 
 
 def decision_out(decision: Decision | None) -> dict | None:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sanshen.core.errors import Refused
 from sanshen.org.models import Person, Role
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.audit import record
@@ -17,8 +18,8 @@ from .models import Attachment, Item, Revision, ScreeningReport, Source
 from .screening import screen_revision
 
 
-class ContentError(Exception):
-    """A use case refused; the message says which rule refused it, in Chinese."""
+class ContentError(Refused):
+    """A use case on items refused; the message says which rule refused it, in Chinese."""
 
 
 def refuse_if(reason: str | None, error: type[ContentError] = ContentError) -> None:

@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 from django.shortcuts import get_object_or_404
 from ninja import Field, PatchDict, Path, Query, Router, Schema, Status
 
-from sanshen.content.api import DB_MAX_ID, REFUSALS, Refusal, forbid, service_refusals, visible_item
+from sanshen.content.api import visible_item
+from sanshen.core.api import DB_MAX_ID, REFUSALS, Refusal, forbid, service_refusals
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.screening.findings import CATEGORIES, SEVERITIES
 

@@ -13,13 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from sanshen.content.api import (
-    REFUSALS,
-    PersonOut,
-    forbid,
-    person_out,
-    service_refusals,
-)
+from sanshen.core.api import PersonOut, REFUSALS, forbid, person_out, service_refusals
 from sanshen.web.api_paging import Paging, page_of, paged
 
 from . import accountability

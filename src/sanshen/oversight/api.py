@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from sanshen.content.api import REFUSALS, forbid
+from sanshen.core.api import REFUSALS, forbid
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.web.api_paging import Paging, page_of, paged
 

@@ -11,8 +11,8 @@ from typing import Annotated
 
 from ninja import Field, Router, Schema, Status
 
-from sanshen.content.api import (REFUSALS, ChannelOut, Id, ItemId, PersonOut, channels_with_ids, person_out,
-                                 service_refusals, visible_item)
+from sanshen.content.api import ChannelOut, ItemId, channels_with_ids, visible_item
+from sanshen.core.api import Id, PersonOut, REFUSALS, person_out, service_refusals
 
 from . import services
 from .models import Publication

@@ -8,7 +8,7 @@ from datetime import date
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 
-from sanshen.content.api import forbid
+from sanshen.core.api import forbid
 from sanshen.org.models import Role
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.web.api_paging import Paging, page_of, paged

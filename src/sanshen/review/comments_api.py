@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 from ninja.errors import HttpError
 
-from sanshen.content.api import DB_MAX_ID, REFUSALS, ItemId, PersonOut, forbid, person_out, service_refusals, \
-    visible_item
+from sanshen.content.api import ItemId, visible_item
+from sanshen.core.api import DB_MAX_ID, PersonOut, REFUSALS, forbid, person_out, service_refusals
 from sanshen.org.permissions import reason_to_prevent
 
 from . import comments
