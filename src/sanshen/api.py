@@ -11,18 +11,18 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
 from sanshen.content.api import items_router, secrecy_router
+from sanshen.events.api import events_router, self_media_router
 from sanshen.interaction.api import messages_router
 from sanshen.lexicons.api import lexicons_router
 from sanshen.org.accountability_api import suspensions_router
 from sanshen.org.grant_requests_api import grant_requests_router
 from sanshen.org.models import Role
 from sanshen.org.tokens import TOKEN_LIFETIME, issue_token, person_for_token
-from sanshen.events.api import events_router, self_media_router
 from sanshen.oversight.audit import record
-from sanshen.oversight.api import oversight_router
-from sanshen.publishing.channel_api import channels_router
 from sanshen.publishing.api import publications_router
+from sanshen.publishing.channel_api import channels_router
 from sanshen.publishing.delivery_api import deliveries_router
+from sanshen.statistics.api import statistics_router
 
 
 class BearerToken(HttpBearer):
@@ -49,7 +49,7 @@ api.add_router("/secrecy-requests", secrecy_router)
 api.add_router("/lexicons", lexicons_router)
 api.add_router("/deliveries", deliveries_router)
 api.add_router("/channels", channels_router)
-api.add_router("", oversight_router)
+api.add_router("", statistics_router)
 api.add_router("/messages", messages_router)
 api.add_router("/suspensions", suspensions_router)
 api.add_router("/grant-requests", grant_requests_router)

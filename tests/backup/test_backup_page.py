@@ -6,9 +6,9 @@ from io import BytesIO
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from sanshen.oversight.backup_files import BACKUP_TASK
+from sanshen.backup.files import BACKUP_TASK
 from sanshen.oversight.models import AuditEntry
-from sanshen.oversight.tasks import make_backup
+from sanshen.backup.tasks import make_backup
 
 pytestmark = pytest.mark.django_db
 

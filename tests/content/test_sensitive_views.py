@@ -16,7 +16,7 @@ def test_who_opened_a_sensitive_item_is_recorded_and_shown_to_the_inspector(pers
     viewers = set(AuditEntry.objects.filter(action="content.sensitive_item_viewed", object_id=str(item.pk))
                   .values_list("actor_username", flat=True))
     assert viewers == {"head", "leader"}
-    page = client_as("secrecy").get(reverse("oversight:inspection")).content.decode()
+    page = client_as("secrecy").get(reverse("inspection:page")).content.decode()
     assert "敏感稿件示例" in page and "王科长" in page
 
 

@@ -61,12 +61,12 @@ def test_another_department_s_dashboard_does_not_show_it(before_the_holiday, cli
 
 def test_an_overdue_message_is_a_breach_on_the_oversight_page_and_for_the_section_head(before_the_holiday, client_as,
                                                                                          person):
-    from sanshen.oversight.thresholds import breaches
+    from sanshen.statistics.thresholds import breaches
 
     with at(date(2026, 10, 13)):
         assert before_the_holiday.subject not in {b.subject for b in breaches()}
     with at(date(2026, 10, 15)):
         breach, = [b for b in breaches() if b.subject == before_the_holiday.subject]
         assert "已超期 2 天未答复" in breach.text and person("head").pk in breach.responsible_ids
-        page = client_as("officer").get(reverse("oversight:breaches")).content.decode()
+        page = client_as("officer").get(reverse("statistics:breaches")).content.decode()
         assert "网上留言“技术改造项目申报咨询”" in page

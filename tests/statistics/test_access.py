@@ -8,8 +8,8 @@ import time_machine
 
 from sanshen.org.models import Department
 from sanshen.org.permissions import ACTIONS
-from sanshen.oversight.scope import visible_departments
-from sanshen.oversight.statistics import PRESETS
+from sanshen.statistics.figures import PRESETS
+from sanshen.statistics.scope import visible_departments
 from tests.conftest import ROLE_USERS
 from tests.role_matrix import EXPECTED
 

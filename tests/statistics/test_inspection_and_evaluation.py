@@ -11,14 +11,13 @@ from django.db import connection
 
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
 from sanshen.org.accountability import record_criticism
 from sanshen.org.models import Criticism, Department, Pledge
-from sanshen.oversight.evaluation import COMMENDATION_RULE, commendation, department_report
 from sanshen.oversight.models import AuditEntry
-from sanshen.oversight.statistics import finish
 from sanshen.publishing.models import Channel
-from sanshen.review.services import decide
+from sanshen.review.services import decide, submit_item
+from sanshen.statistics.evaluation import COMMENDATION_RULE, commendation, department_report
+from sanshen.statistics.figures import finish
 
 from .activity import YEAR
 

@@ -12,8 +12,8 @@ from sanshen.oversight.audit import record
 from sanshen.oversight.digest import send_digest
 from sanshen.oversight.models import Digest
 from sanshen.oversight.tasks import send_daily_digest
-from sanshen.oversight.thresholds import BREACH_SOURCES, Breach, breach_source, breaches, stale_spells
 from sanshen.publishing.models import Channel, Publication
+from sanshen.statistics.thresholds import BREACH_SOURCES, Breach, breach_source, breaches, stale_spells
 from sanshen.web.models import Notification
 
 from .activity import SHANGHAI

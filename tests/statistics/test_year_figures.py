@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from sanshen.org.models import Department, Person
-from sanshen.oversight.statistics import BY_CHANNEL, BY_DEPARTMENT, BY_PERSON, statistics, year_period
 from sanshen.publishing.models import Channel
 from sanshen.screening.findings import CATEGORIES
+from sanshen.statistics.figures import BY_CHANNEL, BY_DEPARTMENT, BY_PERSON, statistics, year_period
 
 from .activity import YEAR, expected, shown_figures
 from .conftest import csv_table, page_figures, xlsx_table

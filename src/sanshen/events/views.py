@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from sanshen.content.services import ContentError
 from sanshen.org.permissions import can
 from sanshen.org.services import save_form
-from sanshen.oversight.exports import csv_text
+from sanshen.statistics.exports import csv_text
 from sanshen.web.mixins import action_required, download, say_form_kept
 
 from . import services

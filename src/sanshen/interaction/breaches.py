@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sanshen.org.models import Person, Role
-from sanshen.oversight.thresholds import Breach, breach_source
+from sanshen.statistics.thresholds import Breach, breach_source
 
 from .models import Message
 from .queries import overdue

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanshen.org.models import Person, Role
+from sanshen.statistics.thresholds import Breach, breaches
 from sanshen.web.notify import notify
 
 from .audit import record
 from .models import Digest
-from .thresholds import Breach, breaches
 
 SHOWN_IN_MESSAGE = 3
 
@@ -54,7 +54,7 @@ def send_digest(today: date | None = None) -> DigestResult:
         for pk in breach.responsible_ids:
             if pk not in office_ids:
                 messages.setdefault(pk, []).append(breach)
-    url = reverse("oversight:breaches")
+    url = reverse("statistics:breaches")
     try:
         with transaction.atomic():
             Digest.objects.create(day=today, breaches=len(found), recipients=len(messages))

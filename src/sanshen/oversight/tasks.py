@@ -3,7 +3,6 @@
 from django_tasks import task
 
 from .audit import check_in_full
-from .backup import create_backup
 from .digest import send_digest
 
 
@@ -19,12 +18,3 @@ def send_daily_digest() -> dict:
     """Send today's digest of breaches (超期未更新日报), once a day."""
     result = send_digest()
     return {"day": str(result.day), "sent": result.sent, "breaches": result.breaches, "recipients": result.recipients}
-
-
-@task()
-def make_backup(person_id: int | None = None) -> str:
-    """Make a backup in the background (立即备份), recorded as made by `person_id`; returns the archive's name."""
-    from sanshen.org.models import Person
-
-    actor = Person.objects.filter(pk=person_id).first() if person_id else None
-    return create_backup(actor=actor).name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import stats_urls, views
+from . import views
 
 app_name = "oversight"
 
@@ -9,4 +9,3 @@ urlpatterns = [
     path("audit/export.csv", views.audit_export, name="audit_export"),
     path("audit/verify/", views.audit_verify, name="audit_verify"),
 ]
-urlpatterns += stats_urls.urlpatterns

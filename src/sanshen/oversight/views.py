@@ -81,4 +81,4 @@ def audit_verify(request):
         messages.success(request, _("完整校验通过，共 %(n)s 条记录。") % {"n": verdict.entries})
     else:
         messages.error(request, _("完整校验失败：%(reason)s。") % {"reason": verdict.reason})
-    return redirect("oversight:inspection" if request.POST.get("back") == "inspection" else "oversight:audit")
+    return redirect("inspection:page" if request.POST.get("back") == "inspection" else "oversight:audit")

@@ -42,11 +42,11 @@ NAVIGATION = [
         NavLink(_("门户网站"), "site:home", "publishing.view_publications"),
     )),
     NavGroup(_("监督考评"), (
-        NavLink(_("信息统计"), "oversight:statistics", "oversight.view_statistics"),
-        NavLink(_("超期未更新"), "oversight:breaches", "oversight.view_statistics"),
-        NavLink(_("年度考评"), "oversight:evaluation", "oversight.view_statistics"),
+        NavLink(_("信息统计"), "statistics:page", "oversight.view_statistics"),
+        NavLink(_("超期未更新"), "statistics:breaches", "oversight.view_statistics"),
+        NavLink(_("年度考评"), "statistics:evaluation", "oversight.view_statistics"),
         NavLink(_("问责"), "org:accountability", "org.manage_accountability"),
-        NavLink(_("监督检查"), "oversight:inspection", "oversight.inspect"),
+        NavLink(_("监督检查"), "inspection:page", "oversight.inspect"),
         NavLink(_("操作日志"), "oversight:audit", "oversight.view_audit"),
     )),
     NavGroup(_("系统设置"), (
@@ -59,7 +59,7 @@ NAVIGATION = [
         NavLink(_("审核流程"), "review:workflows", "review.manage_workflows"),
         NavLink(_("稿源单位"), "content:sources", "content.manage_sources"),
         NavLink(_("筛查词库"), "lexicons:entries", "lexicons.manage"),
-        NavLink(_("数据备份"), "oversight:backups", "oversight.manage_backups"),
+        NavLink(_("数据备份"), "backup:list", "oversight.manage_backups"),
     )),
 ]
 

@@ -11,11 +11,12 @@ from sanshen.interaction import dashboard as interaction_dashboard
 from sanshen.org import accountability, grant_requests
 from sanshen.org.models import Role
 from sanshen.org.permissions import can
-from sanshen.oversight import thresholds
-from sanshen.publishing import accounts, dashboard as publishing_dashboard
+from sanshen.publishing import accounts
+from sanshen.publishing import dashboard as publishing_dashboard
 from sanshen.publishing.adapters import log as deliveries
 from sanshen.publishing.item_state import with_states
 from sanshen.review import queue
+from sanshen.statistics import thresholds
 
 DASHBOARD_ROWS = 5
 

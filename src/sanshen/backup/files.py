@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django_tasks_db.models import DBTaskResult
 
 from sanshen.content.services import ContentError
+from sanshen.core import jobs
 from sanshen.org.permissions import reason_to_prevent
+from sanshen.oversight.audit import record
 
-from .audit import record
-
-BACKUP_TASK = "sanshen.oversight.tasks.make_backup"
+BACKUP_TASK = "sanshen.backup.tasks.make_backup"
 
 
 def backup_dir() -> Path:
@@ -62,12 +62,10 @@ def backup_in_progress() -> DBTaskResult | None:
 
 def request_backup(person, *, request=None) -> None:
     """Ask the worker for a backup now (立即备份); one at a time."""
-    from .tasks import make_backup
-
     reason = reason_to_prevent("oversight.manage_backups", person) or (
         _("已有一个备份正在进行，请稍候。") if backup_in_progress() else None)
     if reason:
         raise ContentError(reason)
     with transaction.atomic():
         record("oversight.backup_requested", actor=person, request=request)
-        transaction.on_commit(lambda: make_backup.enqueue(person.pk))
+        transaction.on_commit(lambda: jobs.enqueue(BACKUP_TASK, person.pk))

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sanshen.oversight.backup import BackupError, create_backup
+from sanshen.backup.services import BackupError, create_backup
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sanshen.oversight.backup import BackupError, restore_backup
+from sanshen.backup.services import BackupError, restore_backup
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The oversight API (统计与超期接口): `GET /api/statistics` and `GET /api/breaches`.
+"""The statistics API (统计与超期接口): `GET /api/statistics` and `GET /api/breaches`.
 
 403 when the permission module refuses (`oversight.view_statistics`), 400 for a period that cannot be
 (from after to, longer than the pages allow), 422 for malformed input. Section heads get their own
@@ -17,12 +17,12 @@ from sanshen.org.permissions import reason_to_prevent
 from sanshen.web.api_paging import Paging, page_of, paged
 
 from .exports import shown
+from .figures import DEFINITIONS, GROUPINGS, MEASURES, PRESETS, statistics
+from .forms import StatisticsForm
 from .scope import visible_departments
-from .statistics import DEFINITIONS, GROUPINGS, MEASURES, PRESETS, statistics
-from .stats_forms import StatisticsForm
 from .thresholds import breaches
 
-oversight_router = Router(tags=["统计 Statistics"])
+statistics_router = Router(tags=["统计 Statistics"])
 
 
 class MeasureOut(Schema):
@@ -69,7 +69,7 @@ def _row(row) -> dict:
             "figures": {m.key: (None if (value := shown(m, row.figures[m.key])) == "—" else value) for m in MEASURES}}
 
 
-@oversight_router.get("/statistics", response={200: StatisticsOut, **REFUSALS},
+@statistics_router.get("/statistics", response={200: StatisticsOut, **REFUSALS},
                       summary="信息发布统计 Statistics per department, channel or person")
 def get_statistics(request, by: Literal[tuple(GROUPINGS)] = "department",
                    start: date | None = Query(None, alias="from", description="起始日期 YYYY-MM-DD"),
@@ -88,7 +88,7 @@ def get_statistics(request, by: Literal[tuple(GROUPINGS)] = "department",
             "months": [{"month": f"{m:%Y-%m}", "published": n} for m, n in table.months]}
 
 
-@oversight_router.get("/breaches", response={200: list[BreachOut], **REFUSALS},
+@statistics_router.get("/breaches", response={200: list[BreachOut], **REFUSALS},
                       summary="超期未更新 Columns and accounts past their update threshold",
                       description=paged("今天超过更新期限的栏目、账号（及其他登记的超期事项），超期最久的在前。"))
 def get_breaches(request, response: HttpResponse, paging: Query[Paging]):

@@ -1,6 +1,6 @@
 """The inspector's pages (监督检查, 000§8): the audit log with filters, the handling records of sensitive and
 classified items, the audit chain's verification result, and the export package (ZIP) for an inspection.
-The filters are the audit log page's own (`views.filtered_entries`). The page shows the handling records
+The filters are the audit log page's own (`oversight.views.filtered_entries`). The page shows the handling records
 `RECORDS_PAGE_SIZE` items at a time (`?records=N`) and checks the chain's new entries only; the export takes
 everything and checks the chain in full.
 """
@@ -11,12 +11,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from sanshen.oversight.action_names import readable_page
+from sanshen.oversight.audit import record, verify_chain, verify_new_entries
+from sanshen.oversight.views import filtered_entries
 from sanshen.web.mixins import action_required, download
 
-from .action_names import readable_page
-from .audit import record, verify_chain, verify_new_entries
-from .inspection import handled_items, handling_records, inspection_zip
-from .views import filtered_entries
+from .services import handled_items, handling_records, inspection_zip
 
 RECORDS_PAGE_SIZE = 10
 
@@ -27,7 +27,7 @@ def inspection_page(request):
     items = Paginator(handled_items(entries) if not problems else [], RECORDS_PAGE_SIZE).get_page(
         request.GET.get("records"))
     shown = {name: value for name, value in filters.items() if value}
-    return render(request, "oversight/inspection.html", {
+    return render(request, "inspection/inspection.html", {
         "page": readable_page(entries, request.GET.get("page")), "filters": filters, "problems": problems,
         "verdict": verify_new_entries(), "verify_back": "inspection", "items": items,
         "records": handling_records(entries, items.object_list) if items.object_list else [],

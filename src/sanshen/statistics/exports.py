@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .statistics import GROUPINGS, MEASURES, Measure, Table
+from .figures import GROUPINGS, MEASURES, Measure, Table
 
 EMPTY = "—"
 

@@ -18,10 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanshen.content.models import Item
-
-from .action_names import action_name
-from .audit import ChainVerdict, export_csv
-from .models import AuditEntry
+from sanshen.oversight.action_names import action_name
+from sanshen.oversight.audit import ChainVerdict, export_csv
+from sanshen.oversight.models import AuditEntry
 
 SENSITIVE = (Item.Sensitivity.SENSITIVE, Item.Sensitivity.CLASSIFIED)
 

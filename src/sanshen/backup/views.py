@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from sanshen.content.services import ContentError
+from sanshen.oversight.audit import record
 from sanshen.web.mixins import action_required
 
-from .audit import record
-from .backup_files import backup_files, backup_in_progress, backup_named, request_backup
+from .files import backup_files, backup_in_progress, backup_named, request_backup
 
 
 @action_required("oversight.manage_backups")
@@ -21,8 +21,8 @@ def backups(request):
             messages.error(request, str(error))
         else:
             messages.success(request, _("已开始备份，完成后会出现在下面的列表中。"))
-        return redirect("oversight:backups")
-    return render(request, "oversight/backups.html", {"files": backup_files(), "running": backup_in_progress()})
+        return redirect("backup:list")
+    return render(request, "backup/backups.html", {"files": backup_files(), "running": backup_in_progress()})
 
 
 @action_required("oversight.manage_backups")

@@ -11,17 +11,25 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sanshen.org.models import Department
+from sanshen.oversight.digest import office
+from sanshen.oversight.models import Digest
 from sanshen.web.mixins import action_required, download, refuse
 
 from . import charts
-from .digest import office
 from .evaluation import COMMENDATION_RULE, department_report, department_reports, report_pdf, report_xlsx
-from .exports import (csv_text, measure_heading, monthly_cells, shown, statistics_sheets, table_cells, table_header,
-    xlsx_bytes)
-from .models import Digest
+from .exports import (
+    csv_text,
+    measure_heading,
+    monthly_cells,
+    shown,
+    statistics_sheets,
+    table_cells,
+    table_header,
+    xlsx_bytes,
+)
+from .figures import CATEGORY_LABELS, DEFINITIONS, FINDING_KEYS, GROUPINGS, MEASURES, PRESETS, preset, statistics
+from .forms import StatisticsForm, YearForm
 from .scope import visible_departments
-from .statistics import CATEGORY_LABELS, DEFINITIONS, FINDING_KEYS, GROUPINGS, MEASURES, PRESETS, preset, statistics
-from .stats_forms import StatisticsForm, YearForm
 from .thresholds import breaches
 
 PAGE_SIZE = 25
@@ -113,7 +121,7 @@ def statistics_page(request):
             "line_chart": charts.line_chart(_("每月发布稿件数（%(period)s）") % {"period": table.period},
                                             [(f"{m:%m}", n) for m, n in table.months]),
         })
-    return render(request, "oversight/statistics.html", context)
+    return render(request, "statistics/statistics.html", context)
 
 
 @action_required("oversight.view_statistics")
@@ -137,7 +145,7 @@ def statistics_xlsx(request):
 @action_required("oversight.view_statistics")
 def breaches_page(request):
     found = breaches(departments=visible_departments(request.user))
-    return render(request, "oversight/breaches.html", {
+    return render(request, "statistics/breaches.html", {
         "page": Paginator(found, PAGE_SIZE).get_page(request.GET.get("page")),
         "digests": Digest.objects.all()[:10], "office": office(),
     })
@@ -152,7 +160,7 @@ def _year(request):
 def evaluation_list(request):
     form, year = _year(request)
     reports = department_reports(year, visible_departments(request.user)) if year else []
-    return render(request, "oversight/evaluation.html", {"form": form, "year": year, "reports": reports,
+    return render(request, "statistics/evaluation.html", {"form": form, "year": year, "reports": reports,
                                                          "rule": COMMENDATION_RULE.describe()})
 
 

@@ -17,7 +17,7 @@ from sanshen.publishing.models import Channel
 from sanshen.review.sheet import HEADER_ROW, labelled, pdf, styles, table, text
 
 from .exports import measure_heading, shown, xlsx_bytes
-from .statistics import (
+from .figures import (
     BY_DEPARTMENT,
     DEFINITIONS,
     MEASURES,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sanshen.web.widgets import DateInput
 
-from .statistics import BY_DEPARTMENT, GROUPINGS, PRESETS, Period, preset
+from .figures import BY_DEPARTMENT, GROUPINGS, PRESETS, Period, preset
 
 MAX_YEARS = 5
 DATE_ERROR = {"invalid": _("日期格式不对，应为 年-月-日。")}

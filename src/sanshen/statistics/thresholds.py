@@ -22,12 +22,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanshen.org.permissions import can
+from sanshen.oversight.models import AuditEntry
 from sanshen.publishing.models import Channel, Publication
 from sanshen.publishing.queries import last_published
 
-from .models import AuditEntry
+from .figures import Period
 from .scope import visible_departments
-from .statistics import Period
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import sanshen
-
-from .audit import ChainVerdict, record, verify_chain
-from .models import AuditEntry
+from sanshen.oversight.audit import ChainVerdict, record, verify_chain
+from sanshen.oversight.models import AuditEntry
 
 FORMAT = "sanshen-backup"
 FORMAT_VERSION = 1
