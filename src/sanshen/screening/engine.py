@@ -95,16 +95,9 @@ def _lexicon_findings(ruleset: RuleSet, norm: Normalized) -> tuple[list[Finding]
         cands = [c for c in cands
                  if not any(xs <= c[0] and c[1] <= xe and c[2].rule.startswith(xr) and (xs, xe) != (c[0], c[1])
                             for xs, xe, xr in exceptions)]
-    # within a category, the longest match wins over what it overlaps
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], _SEVERITY_RANK.get(c[2].severity, 3)))
-    kept: list[tuple[int, int, Entry]] = []
-    for c in cands:
-        if any(k[2].category == c[2].category and c[0] < k[1] and k[0] < c[1] for k in kept):
-            continue
-        kept.append(c)
     out: list[Finding] = []
     original = norm.original
-    for cs, ce, entry in kept:
+    for cs, ce, entry in _longest_per_category(cands):
         s, e = norm.to_original_span(cs, ce)
         if entry.context.kind == "agency" and _agency_ok(entry, norm, cs, ce, s, e):
             continue
@@ -113,6 +106,20 @@ def _lexicon_findings(ruleset: RuleSet, norm: Normalized) -> tuple[list[Finding]
                                    suggestion=entry.suggestion)
         out.append(Finding(entry.category, entry.rule, entry.severity, s, e, text, entry.suggestion, msg))
     return out, allowed
+
+
+def _longest_per_category(cands: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """Within a category, the longest match wins over what it overlaps (the more severe on a tie)."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], _SEVERITY_RANK.get(c[2].severity, 3)))
+    taken: dict[str, set[int]] = {}  # compact positions covered by a kept match, per category
+    kept = []
+    for c in cands:
+        covered = taken.setdefault(c[2].category, set())
+        span = range(c[0], c[1])
+        if covered.isdisjoint(span):
+            kept.append(c)
+            covered.update(span)
+    return kept
 
 
 def _pattern_findings(ruleset: RuleSet, norm: Normalized) -> list[Finding]:

@@ -15,8 +15,12 @@ lists.  Around each anchor hit a bounded check compares the window where the phr
 
 A window that is a dictionary word (the typo detector's), whose changed characters lie inside a
 correct formulation, or — in a phrase of up to six characters — whose replaced character forms a
-word with its neighbour (两个确有, 美术字中国) is left alone.  A phrase is checked only where enough
-of its pieces are found at one alignment (``_anchors_needed``).  Items of a list written one after
+word with its neighbour (两个确有, 美术字中国) is left alone.  A phrase of five or more characters is
+checked only where enough of its pieces are found at one alignment (``_anchors_needed``).  The
+pieces of a four-character phrase are common words (意识, 自信, 中国): instead, its miswritten forms
+themselves (one character replaced by a similar one, two swapped: ``_variants``) are patterns of the
+automaton, and a character extra is looked for only where both its halves are found, one character
+apart.  Items of a list written one after
 another, separated only by 、，和与及, are reported when all of them are there in another order
 (``expression.formulation_order``).
 """
@@ -26,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import threading
+from collections import Counter
 from operator import ne
 from dataclasses import dataclass
 from typing import Callable
@@ -51,6 +56,17 @@ class _List:
     name: str
     items: tuple[str, ...]  # as printed
     norms: tuple[str, ...]  # compact forms
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """What each pattern of the automaton stands for, by pattern id."""
+
+    exact: list[bool]  # a formulation as written
+    votes: list[tuple[int, ...]]  # a piece of phrases of five or more: for a hit at s, each (s - k) * F + fid - s * F
+    variants: list[tuple[int, ...]]  # a four-character phrase miswritten (one replaced, two swapped): its fids
+    halves: list[tuple[int, ...]]  # a half of four-character phrases, votes as above (k = 0, or 3 past an extra one)
+    item: list[bool]  # an item of a fixed list
 
 
 @dataclass(frozen=True)
@@ -139,32 +155,43 @@ class FormulationRules:
                    _pair_map(pack, "fuzzy-initials"), _pair_map(pack, "fuzzy-finals"), pack.raw)
 
     # -- building (once, on first use) ------------------------------------------------------
-    def _build(self):
-        """The automaton and what each of its patterns stands for: (exact phrase, anchors, list items)."""
+    def _build(self) -> tuple[object, _Patterns]:
+        """The automaton and what each of its patterns stands for (exact phrase, anchor, list item)."""
         from .ruleset import build_automaton
 
         index: dict[str, int] = {}
-        roles: list[list] = []
+        pats = _Patterns([], [], [], [], [])
 
-        def role(pattern: str) -> list:
+        def role(pattern: str) -> int:
             i = index.get(pattern)
             if i is None:
-                i = index[pattern] = len(roles)
-                roles.append([None, [], False])
-            return roles[i]
+                i = index[pattern] = len(pats.exact)
+                pats.exact.append(False)
+                for roles in (pats.votes, pats.variants, pats.halves):
+                    roles.append([])
+                pats.item.append(False)
+            return i
 
         F = len(self.norms)
+        similar = self.similar()
         for fid, nm in enumerate(self.norms):
-            role(nm)[0] = fid
-            if len(nm) >= MIN_FUZZY:
+            pats.exact[role(nm)] = True
+            if len(nm) == MIN_FUZZY:
+                for variant in _variants(nm, similar, self.no_replace):
+                    pats.variants[role(variant)].append(fid)
+                pats.halves[role(nm[:2])].append(fid)
+                pats.halves[role(nm[2:])].append(fid - 3 * F)
+            elif len(nm) > MIN_FUZZY:
                 for k in range(len(nm) - 1):  # each piece, and each piece swapped (字序颠倒)
                     # a hit at s votes for the phrase starting at s - k: key (s - k) * F + fid
-                    role(nm[k:k + 2])[1].append(fid - k * F)
-                    role(nm[k + 1] + nm[k])[1].append(fid - k * F)
+                    pats.votes[role(nm[k:k + 2])].append(fid - k * F)
+                    pats.votes[role(nm[k + 1] + nm[k])].append(fid - k * F)
         for lst in self.lists:
             for nm in lst.norms:
-                role(nm)[2] = True
-        return build_automaton(list(index)), roles
+                pats.item[role(nm)] = True
+        for roles in (pats.votes, pats.variants, pats.halves):
+            roles[:] = map(tuple, roles)
+        return build_automaton(list(index)), pats
 
     def _tables(self):
         if self._built is None:
@@ -189,47 +216,52 @@ class FormulationRules:
         look-up; without it only replaced and swapped characters are reported)."""
         if not self.norms and not self.lists:
             return []
-        automaton, roles = self._tables()
+        automaton, pats = self._tables()
         text = norm.compact
-        exact: list[tuple[int, int]] = []
-        votes: dict[int, int] = {}
-        items: list[tuple[int, int]] = []
-        F = len(self.norms)
-        for pid, s, e in automaton.find_matches_as_indexes(text, overlapping=True):
-            fid, anchors, item = roles[pid]
-            if fid is not None:
-                exact.append((s, e))
-            if anchors:
-                base = s * F
-                for c in anchors:
-                    votes[base + c] = votes.get(base + c, 0) + 1
-            if item:
-                items.append((s, e))
-        need = self._need
-        cands = [(key % F, key // F) for key, v in votes.items() if v >= need[key % F]]
-        hits = self._verify(text, cands, exact, is_word) if cands else []
+        matches = automaton.find_matches_as_indexes(text, overlapping=True)
+        exact = [(s, e) for pid, s, e in matches if pats.exact[pid]]
+        hits = self._verify(text, self._candidates(matches, pats.votes, self._need), exact,
+                            lambda st, f: self._edits(text, st, f, is_word))
+        miswritten = [(fid, s) for pid, s, _ in matches for fid in pats.variants[pid]]
+        hits += self._verify(text, miswritten, exact, lambda st, f: [self._same_length(text, st, f, is_word)])
+        if is_word is not None:  # a character extra between the halves of a four-character phrase
+            extra = self._candidates(matches, pats.halves, [2] * len(self.norms))
+            hits += self._verify(text, extra, exact, lambda st, f: [self._extra(text, st, f, is_word)])
         out = [self._finding(norm, h) for h in _longest(hits)]
+        items = [(s, e) for pid, s, e in matches if pats.item[pid]]
         if len(items) > 1:
             out += self._order_findings(norm, items)
         return out
 
+    def _candidates(self, matches: list[tuple[int, int, int]], votes_of: list[tuple[int, ...]],
+                    need: list[int]) -> list[tuple[int, int]]:
+        """(phrase, start) wherever ``need[phrase]`` of its pieces are found at one alignment, in the
+        order first seen."""
+        F = len(self.norms)
+        votes = Counter([base + c for pid, s, _ in matches for base in (s * F,) for c in votes_of[pid]])
+        # every phrase voted for needs two votes or more: the many keys with one are passed over first
+        return [divmod(key, F)[::-1] for key, v in votes.items() if v > 1 and v >= need[key % F]]
+
     def _verify(self, text: str, cands: list[tuple[int, int]], exact: list[tuple[int, int]],
-                is_word: IsWord | None) -> list[_Hit]:
+                edits: Callable[[int, str], list[tuple | None]]) -> list[_Hit]:
+        """The hit of each candidate (phrase, start): the first of its ``edits`` whose changed
+        characters lie outside every correct formulation in the text."""
         norms = self.norms
         hits = []
         for fid, st in cands:
             f = norms[fid]
             if st < 0 or text.startswith(f, st):
                 continue
-            for span, changed, kind in self._edits(text, st, f, is_word):
-                if not any(a <= p < b for a, b in exact for p in changed):
-                    hits.append(_Hit(span[0], span[1], self.phrases[fid], kind, len(f)))
+            for edit in edits(st, f):
+                if edit is not None and not any(a <= p < b for a, b in exact for p in edit[1]):
+                    hits.append(_Hit(edit[0][0], edit[0][1], self.phrases[fid], edit[2], len(f)))
                     break
         return hits
 
-    def _edits(self, text: str, st: int, f: str, is_word: IsWord | None) -> list[tuple]:
-        """The edits that turn the text at ``st`` into ``f``: ((start, end), changed positions, kind);
-        each checked only where its first and last characters (or enough of them) agree."""
+    def _edits(self, text: str, st: int, f: str, is_word: IsWord | None) -> list[tuple | None]:
+        """The edits that turn the text at ``st`` into ``f``: ((start, end), changed positions, kind),
+        or None where one does not; each checked only where its first and last characters (or enough
+        of them) agree."""
         L = len(f)
         out = []
         w = text[st:st + L]
@@ -246,7 +278,7 @@ class FormulationRules:
                 for a in (st, st + 1):
                     if text[a:a + 1] == first and text[a + L - 2:a + L - 1] == last:
                         out.append(self._missing(text, a, f, is_word))
-        return [e for e in out if e is not None]
+        return out
 
     def _same_length(self, text: str, st: int, f: str, is_word: IsWord | None) -> tuple | None:
         """Characters replaced by similar ones (音近形近), or two neighbours swapped (字序颠倒)."""
@@ -364,10 +396,19 @@ def _forms_word(text: str, p: int, is_word: IsWord) -> bool:
     return (p > 0 and is_word(text[p - 1:p + 1])) or is_word(text[p:p + 2])
 
 
+def _variants(f: str, similar: dict[str, str], no_replace: frozenset[str]) -> list[str]:
+    """``f`` with one character replaced by a similar one (音近形近), or two neighbours swapped (字序颠倒)."""
+    out = [f[:i] + c + f[i + 1:] for i, ch in enumerate(f) if ch not in no_replace for c in similar.get(ch, "")]
+    return out + [f[:i] + f[i + 1] + f[i] + f[i + 2:] for i in range(len(f) - 1) if f[i] != f[i + 1]]
+
+
+_KIND_RANK = {"replace": 0, "swap": 0, "extra": 1, "missing": 2}  # as ``_edits`` tries them
+
+
 def _longest(hits: list[_Hit]) -> list[_Hit]:
-    """Of overlapping hits, the one of the longest formulation."""
+    """Of overlapping hits, the one of the longest formulation (the first, then as ``_edits`` tries them)."""
     kept: list[_Hit] = []
-    for h in sorted(hits, key=lambda h: (-h.length, h.start)):
+    for h in sorted(hits, key=lambda h: (-h.length, h.start, _KIND_RANK[h.kind])):
         if not any(h.start < k.end and k.start < h.end for k in kept):
             kept.append(h)
     return kept

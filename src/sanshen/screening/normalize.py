@@ -23,6 +23,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from . import cache
 
@@ -103,37 +104,53 @@ def _build_table() -> tuple[dict[int, str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def tables() -> tuple[dict[int, str], frozenset[str], re.Pattern[str]]:
-    """The translation table, the noise set and a regex matching runs of noise (built once, then
-    read from the on-disk cache)."""
+    """The translation table, the noise set and a regex matching runs of noise, as its group 1 (built
+    once, then read from the on-disk cache)."""
     table, noise = cache.cached("normalize", cache.key("normalize"), _build_table, marshal.dumps, marshal.loads)
     cls = "".join(sorted(re.escape(c) for c in noise))
-    runs = re.compile(f"[{cls}]+")
+    runs = re.compile(f"([{cls}]+)")
     return table, noise, runs
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _char_class(chars: list[str]) -> str:
+    """A regex character class of ``chars`` (sorted), consecutive code points as ranges."""
+    spans: list[list[str]] = []
+    for c in chars:
+        if spans and ord(c) == ord(spans[-1][1]) + 1:
+            spans[-1][1] = c
+        else:
+            spans.append([c, c])
+    return "[" + "".join(re.escape(a) + ("" if a == b else "-" + re.escape(b)) for a, b in spans) + "]"
+
+
 @lru_cache(maxsize=1)
-def _keys() -> frozenset[str]:
-    return frozenset(chr(cp) for cp in tables()[0])
-
-
-@lru_cache(maxsize=512)
-def _sub_for(present: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(present)) + "]+")
+def _foldable() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Regexes of the characters the table folds: one that finds a character of the Basic
+    Multilingual Plane to fold or any beyond U+FFFF, and runs of those of the plane only, and of all
+    (a class with the characters beyond U+FFFF is searched range by range: slow, and seldom needed)."""
+    keys = sorted(chr(cp) for cp in tables()[0])
+    bmp = _char_class([c for c in keys if c <= "\uffff"])
+    return (re.compile(bmp[:-1] + "\U00010000-\U0010ffff]"), re.compile(bmp + "+"),
+            re.compile(_char_class(keys) + "+"))
 
 
 def fold(text: str) -> str:
     """One-for-one fold (case, full-width, 繁→简); same length as ``text``.
 
-    Fast path: ``str.lower`` (C speed), then only the characters of the table that occur in the
-    text are replaced — most government texts have none or a handful."""
+    Fast path: ``str.lower`` (C speed), then one regex search (in C) for a character of the table;
+    only the runs of those are replaced — most government texts have none or a handful."""
     table = tables()[0]
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer (İ): fold one by one
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    present = _keys().intersection(low)
-    if not present:
+    first, bmp_runs, all_runs = _foldable()
+    if first.search(low) is None:
         return low
-    return _sub_for(frozenset(present)).sub(lambda m: m.group().translate(table), low)
+    runs = all_runs if _ASTRAL.search(low) else bmp_runs
+    return runs.sub(lambda m: m.group().translate(table), low)
 
 
 def normalize_term(term: str) -> str:
@@ -152,30 +169,20 @@ class Normalized:
         self.original = text
         folded = fold(text)
         self.folded = folded
-        norm_starts: list[int] = []
-        orig_starts: list[int] = []
-        pieces: list[str] = []
-        pos = 0  # position in folded
-        npos = 0  # position in compact
-        for m in runs.finditer(folded):
-            s, e = m.span()
-            if s > pos:
-                norm_starts.append(npos)
-                orig_starts.append(pos)
-                pieces.append(folded[pos:s])
-                npos += s - pos
-            pos = e
-        if not norm_starts and pos == 0:
+        parts = runs.split(folded)  # kept, noise, kept, ..., kept: C-speed passes only
+        if len(parts) == 1:
             self.compact = folded
             self._norm_starts = None
             self._orig_starts = None
             return
-        if pos < len(folded):
-            norm_starts.append(npos)
-            orig_starts.append(pos)
-            pieces.append(folded[pos:])
-        self.compact = "".join(pieces)
-        self._norm_starts = norm_starts
+        kept = parts[0::2]
+        orig_starts = list(accumulate(map(len, parts), initial=0))[0::2]
+        if not kept[-1]:  # noise at the end, or at the start: no piece there
+            del kept[-1], orig_starts[-1]
+        if kept and not kept[0]:
+            del kept[0], orig_starts[0]
+        self.compact = "".join(kept)
+        self._norm_starts = list(accumulate(map(len, kept), initial=0))[:-1]
         self._orig_starts = orig_starts
 
     def to_original(self, i: int) -> int:
