@@ -10,11 +10,11 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
+from sanshen.accountability.api import suspensions_router
 from sanshen.content.api import items_router, secrecy_router
 from sanshen.events.api import events_router, self_media_router
 from sanshen.interaction.api import messages_router
 from sanshen.lexicons.api import lexicons_router
-from sanshen.org.accountability_api import suspensions_router
 from sanshen.org.grant_requests_api import grant_requests_router
 from sanshen.org.models import Role
 from sanshen.org.tokens import TOKEN_LIFETIME, issue_token, person_for_token

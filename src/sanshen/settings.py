@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "sanshen.org",
+    "sanshen.accountability",
     "sanshen.oversight",
     "sanshen.statistics",
     "sanshen.inspection",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("account/otp/setup/", org_views.otp_setup, name="otp_setup"),
     path("account/otp/verify/", org_views.otp_verify, name="otp_verify"),
     path("org/", include("sanshen.org.urls")),
+    path("org/", include("sanshen.accountability.urls")),
     path("items/", include("sanshen.content.urls")),
     path("", include("sanshen.review.urls")),
     path("publishing/", include("sanshen.publishing.urls")),

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from sanshen.org import accountability
+from sanshen.accountability import services as accountability
 from tests.publishing.conftest import approved, office_hours, submitted_item  # noqa: F401 (fixtures)
 
 REASON = "违规转载未经审核的信息"

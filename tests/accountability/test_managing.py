@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sanshen.org import accountability
-from sanshen.org.models import Criticism, Department, Suspension
+from sanshen.accountability import services as accountability
+from sanshen.accountability.models import Criticism, Suspension
+from sanshen.org.models import Department
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.models import AuditEntry
 from tests.conftest import ROLE_USERS
@@ -29,7 +30,7 @@ def test_only_the_main_leader_and_administrators_manage_accountability(username,
     allowed = username in MANAGERS
     assert (reason_to_prevent("org.manage_accountability", who) is None) == allowed
     client = client_as(username)
-    for url in (reverse("org:accountability"), reverse("org:suspension_create"), reverse("org:criticism_create")):
+    for url in (reverse("accountability:overview"), reverse("accountability:suspension_create"), reverse("accountability:criticism_create")):
         response = client.get(url)
         assert response.status_code == (200 if allowed else 403)
         if not allowed:
@@ -48,25 +49,25 @@ def test_only_the_main_leader_and_administrators_manage_accountability(username,
 
 def test_the_page_suspends_and_lifts_and_both_are_audited(person, client_as):
     chief = client_as("chief")
-    response = chief.post(reverse("org:suspension_create"), {
+    response = chief.post(reverse("accountability:suspension_create"), {
         "person": person("officer").pk, "scope": "publish", "reason": REASON,
         "starts_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"), "ends_at": ""}, follow=True)
     page = response.content.decode()
     assert "已暂停" in page and REASON in page and "生效中" in page
     suspension = Suspension.objects.get()
     assert suspension.person.username == "officer" and suspension.created_by.username == "chief"
-    lift_url = reverse("org:suspension_lift", args=[suspension.pk])
+    lift_url = reverse("accountability:suspension_lift", args=[suspension.pk])
     refused = chief.post(lift_url, {"reason": ""})
     assert refused.status_code == 200 and "请更正下面标出的错误" in refused.content.decode()
     done = chief.post(lift_url, {"reason": "调查后确认不属实"}, follow=True).content.decode()
     assert "已恢复" in done and "调查后确认不属实" in done
-    actions = list(AuditEntry.objects.filter(object_type="org.suspension").order_by("seq").values_list(
+    actions = list(AuditEntry.objects.filter(object_type=Suspension._meta.label_lower).order_by("seq").values_list(
         "action", "actor_username"))
     assert actions == [("org.suspension_recorded", "chief"), ("org.suspension_lifted", "chief")]
 
 
 def test_a_wrong_suspension_form_keeps_what_was_typed(person, client_as):
-    response = client_as("admin").post(reverse("org:suspension_create"), {
+    response = client_as("admin").post(reverse("accountability:suspension_create"), {
         "person": person("editor").pk, "scope": "compose", "reason": "多次提交未经核实的数据",
         "starts_at": "2026-12-10T09:00", "ends_at": "2026-12-01T09:00"})
     page = response.content.decode()
@@ -114,23 +115,23 @@ def test_an_overdue_correction_shows_on_the_page_and_the_dashboards_of_chief_and
     accountability.record_criticism(Criticism(
         person=person("editor"), issued_on=today, text="转载信息未注明来源", requirement="学习转载规定",
         deadline=today + timedelta(days=10)), acting_user=person("chief"))
-    page = client_as("chief").get(reverse("org:accountability")).content.decode()
+    page = client_as("chief").get(reverse("accountability:overview")).content.decode()
     assert "整改超期 1" in page and "政务新媒体账号连续三个月未更新" in page and "转载信息未注明来源" in page
     for username in MANAGERS:
         dashboard = client_as(username).get(reverse("dashboard")).content.decode()
         assert 'data-testid="panel-overdue-criticisms"' in dashboard and "产业发展科" in dashboard
     assert "panel-overdue-criticisms" not in client_as("head").get(reverse("dashboard")).content.decode()
-    client_as("admin").post(reverse("org:criticism_correct", args=[late.pk]),
+    client_as("admin").post(reverse("accountability:criticism_correct", args=[late.pk]),
                             {"done_on": today.isoformat(), "note": "已指定专人，恢复每周更新"})
     late.refresh_from_db()
     assert late.done_on == today and not late.overdue()
     assert "panel-overdue-criticisms" not in client_as("chief").get(reverse("dashboard")).content.decode()
-    assert list(AuditEntry.objects.filter(object_type="org.criticism").order_by("seq").values_list(
+    assert list(AuditEntry.objects.filter(object_type=Criticism._meta.label_lower).order_by("seq").values_list(
         "action", flat=True)) == ["org.criticism_recorded", "org.criticism_recorded", "org.criticism_corrected"]
 
 
 def test_a_notice_names_a_person_or_a_department_and_a_requirement_needs_a_deadline(person, client_as):
-    response = client_as("chief").post(reverse("org:criticism_create"), {
+    response = client_as("chief").post(reverse("accountability:criticism_create"), {
         "person": person("editor").pk, "department": Department.objects.get(name="产业发展科").pk,
         "issued_on": timezone.localdate().isoformat(), "text": "审核把关不严", "requirement": "限期整改", "deadline": ""})
     page = response.content.decode()

@@ -7,14 +7,13 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from sanshen.accountability import services as accountability
+from sanshen.accountability.models import Suspension
 from sanshen.content.models import Item
 from sanshen.content.services import ContentError, ItemInput, create_item
-from sanshen.review.services import submit_item
-from sanshen.org import accountability
-from sanshen.org.models import Suspension
 from sanshen.org.permissions import can, reason_to_prevent
 from sanshen.publishing import services as publishing
-from sanshen.review.services import decide, decision_refusal
+from sanshen.review.services import decide, decision_refusal, submit_item
 from tests.publishing.conftest import BODY, CHECKS, channels, from_address, refresh
 
 from .conftest import REASON

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from sanshen.accountability.models import Suspension
 from sanshen.interaction import services
-from sanshen.org.models import Suspension
 from sanshen.org.permissions import reason_to_prevent
 from tests.conftest import ROLE_USERS
 

@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 from django.db import connection
 
+from sanshen.accountability.models import Criticism
+from sanshen.accountability.services import record_criticism
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item
-from sanshen.org.accountability import record_criticism
-from sanshen.org.models import Criticism, Department, Pledge
+from sanshen.org.models import Department, Pledge
 from sanshen.oversight.models import AuditEntry
 from sanshen.publishing.models import Channel
 from sanshen.review.services import decide, submit_item

@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Role, Suspension
+from sanshen.accountability.models import Suspension
+
+from .models import Role
 
 _suspensions_read: ContextVar[dict | None] = ContextVar("suspensions_read", default=None)
 

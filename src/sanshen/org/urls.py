@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import accountability_views, grant_views, views
+from . import grant_views, views
 
 app_name = "org"
 
@@ -19,10 +19,4 @@ urlpatterns = [
     path("grants/requests/<int:pk>/decline/", grant_views.request_decline, name="grant_request_decline"),
     path("worktime/", views.WorkingPolicyEdit.as_view(), name="worktime"),
     path("worktime/days/new/", views.CalendarDayCreate.as_view(), name="calendar_day_create"),
-    path("accountability/", accountability_views.overview, name="accountability"),
-    path("accountability/suspensions/new/", accountability_views.suspension_create, name="suspension_create"),
-    path("accountability/suspensions/<int:pk>/lift/", accountability_views.suspension_lift, name="suspension_lift"),
-    path("accountability/criticisms/new/", accountability_views.criticism_create, name="criticism_create"),
-    path("accountability/criticisms/<int:pk>/done/", accountability_views.criticism_correct,
-         name="criticism_correct"),
 ]

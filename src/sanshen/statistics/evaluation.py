@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from reportlab.platypus import Paragraph, Spacer
 
-from sanshen.org.models import Criticism, Department
+from sanshen.accountability.models import Criticism
+from sanshen.org.models import Department
 from sanshen.publishing.models import Channel
 from sanshen.review.sheet import HEADER_ROW, labelled, pdf, styles, table, text
 

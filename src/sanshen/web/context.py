@@ -45,7 +45,7 @@ NAVIGATION = [
         NavLink(_("信息统计"), "statistics:page", "oversight.view_statistics"),
         NavLink(_("超期未更新"), "statistics:breaches", "oversight.view_statistics"),
         NavLink(_("年度考评"), "statistics:evaluation", "oversight.view_statistics"),
-        NavLink(_("问责"), "org:accountability", "org.manage_accountability"),
+        NavLink(_("问责"), "accountability:overview", "org.manage_accountability"),
         NavLink(_("监督检查"), "inspection:page", "oversight.inspect"),
         NavLink(_("操作日志"), "oversight:audit", "oversight.view_audit"),
     )),

@@ -5,10 +5,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from sanshen.accountability import services as accountability
 from sanshen.content.models import Item
 from sanshen.events import dashboard as events_dashboard
 from sanshen.interaction import dashboard as interaction_dashboard
-from sanshen.org import accountability, grant_requests
+from sanshen.org import grant_requests
 from sanshen.org.models import Role
 from sanshen.org.permissions import can
 from sanshen.publishing import accounts

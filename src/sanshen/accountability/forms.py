@@ -4,10 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.org.forms import require_order
+from sanshen.org.models import Person
 from sanshen.web.widgets import DateInput, DateTimeInput
 
-from .forms import require_order
-from .models import Criticism, Person, Suspension
+from .models import Criticism, Suspension
 
 
 class SuspensionForm(forms.ModelForm):

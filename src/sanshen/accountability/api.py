@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from sanshen.core.api import PersonOut, REFUSALS, forbid, person_out, service_refusals
+from sanshen.core.api import REFUSALS, PersonOut, forbid, person_out, service_refusals
+from sanshen.org.models import Person
+from sanshen.org.permissions import reason_to_prevent
+from sanshen.org.services import OrgError
 from sanshen.web.api_paging import Paging, page_of, paged
 
-from . import accountability
-from .models import Person, Suspension
-from .permissions import reason_to_prevent
-from .services import OrgError
+from . import services as accountability
+from .models import Suspension
 
 suspensions_router = Router(tags=["问责 Accountability"])
 ScopeValue = Literal[tuple(Suspension.Scope.values)]

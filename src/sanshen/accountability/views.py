@@ -5,12 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sanshen.org.services import OrgError
 from sanshen.web.mixins import action_required, say_form_kept
 
-from . import accountability
-from .accountability_forms import CorrectionForm, CriticismForm, LiftForm, SuspensionForm
+from . import services as accountability
+from .forms import CorrectionForm, CriticismForm, LiftForm, SuspensionForm
 from .models import Criticism, Suspension
-from .services import OrgError
 
 ACTION = "org.manage_accountability"
 PAST_SHOWN = 100
@@ -26,7 +26,7 @@ def overview(request):
     criticisms = list(Criticism.objects.select_related("person", "department", "recorded_by"))
     for criticism in criticisms:
         criticism.is_overdue = criticism.overdue(today)
-    return render(request, "org/accountability/overview.html", {
+    return render(request, "accountability/overview.html", {
         "open_suspensions": [s for s in suspensions if s.state_now in ("current", "upcoming")],
         "past_suspensions": [s for s in suspensions if s.state_now in ("ended", "lifted")][:PAST_SHOWN],
         "criticisms": sorted(criticisms, key=lambda c: not c.is_overdue),
@@ -43,11 +43,11 @@ def _form_page(request, form, act, *, title: str, submit: str, about=None):
         if form.is_valid():
             try:
                 messages.success(request, act(form.cleaned_data))
-                return redirect("org:accountability")
+                return redirect("accountability:overview")
             except OrgError as error:
                 form.add_error(None, str(error))
         say_form_kept(request)
-    return render(request, "org/accountability/form.html",
+    return render(request, "accountability/form.html",
                   {"form": form, "title": title, "submit": submit, "about": about})
 
 

@@ -11,11 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sanshen.org.models import Person
+from sanshen.org.permissions import reason_to_prevent
+from sanshen.org.services import OrgError
 from sanshen.oversight.audit import record
 
-from .models import Criticism, Person, Suspension
-from .permissions import reason_to_prevent
-from .services import OrgError
+from .models import Criticism, Suspension
 
 
 def _refuse_unless_manager(acting_user: Person) -> None:
