@@ -70,9 +70,10 @@ def rss_mb() -> float:
 def populate(n: int, seed: int = 3) -> None:
     from django.utils import timezone
 
+    from sanshen.channels.models import Channel
     from sanshen.content.models import Item, Revision, ScreeningReport
     from sanshen.org.models import Person
-    from sanshen.publishing.models import Channel, Publication
+    from sanshen.publishing.models import Publication
 
     editor, officer = Person.objects.get(username="editor"), Person.objects.get(username="officer")
     channel = Channel.objects.get(name="要闻动态")

@@ -53,10 +53,11 @@ def setup_database(n: int, in_review: int = 0) -> dict:
     from django.db import transaction
     from django.utils import timezone
 
+    from sanshen.channels.models import Channel
     from sanshen.content.models import Item, Revision
     from sanshen.org.demo import load_demo
     from sanshen.org.models import Person
-    from sanshen.publishing.models import Channel, Publication
+    from sanshen.publishing.models import Publication
 
     call_command("migrate", verbosity=0)
     load_demo("Demo-2026!pass")
@@ -92,9 +93,9 @@ def add_items_in_review(n: int, sentences: list[str], rnd: random.Random) -> lis
     """`n` submitted items on 要闻动态, each screened (no findings) with its 初审 signed by editor2."""
     from django.utils import timezone
 
+    from sanshen.channels.models import Channel
     from sanshen.content.models import Item, Revision, ScreeningReport
     from sanshen.org.models import Person
-    from sanshen.publishing.models import Channel
     from sanshen.review.models import Decision, Stage
 
     editor, editor2 = Person.objects.get(username="editor"), Person.objects.get(username="editor2")

@@ -11,7 +11,9 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
 from sanshen.accountability.api import suspensions_router
+from sanshen.channels.api import channels_router
 from sanshen.content.api import items_router, secrecy_router
+from sanshen.deliveries.api import deliveries_router
 from sanshen.events.api import events_router, self_media_router
 from sanshen.interaction.api import messages_router
 from sanshen.lexicons.api import lexicons_router
@@ -20,8 +22,6 @@ from sanshen.org.models import Role
 from sanshen.org.tokens import TOKEN_LIFETIME, issue_token, person_for_token
 from sanshen.oversight.audit import record
 from sanshen.publishing.api import publications_router
-from sanshen.publishing.channel_api import channels_router
-from sanshen.publishing.delivery_api import deliveries_router
 from sanshen.statistics.api import statistics_router
 
 

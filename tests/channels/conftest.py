@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sanshen.publishing.models import Account, Channel
+from sanshen.channels.models import Account, Channel
 from sanshen.review.models import Workflow
 
 

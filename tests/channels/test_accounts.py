@@ -6,10 +6,12 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from sanshen.channels import services as accounts
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.org.models import CalendarDay
+from sanshen.oversight.audit import object_types
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing import accounts
 from sanshen.publishing.models import Publication
 from sanshen.web.models import Notification
 
@@ -111,7 +113,7 @@ def test_closing_goes_through_the_main_leader_then_de_registration_is_due(client
     assert closed.deregistration_due == accounts.filing_deadline(TODAY()).due
     assert accounts.filing_state(closed).code == "deregistration_due"
     assert [e.action for e in AuditEntry.objects.filter(
-        object_type="publishing.channel", object_id=str(wechat_id)).order_by("seq")][-3:] == [
+        object_type__in=object_types(Channel), object_id=str(wechat_id)).order_by("seq")][-3:] == [
         "publishing.account_closing_requested", "publishing.account_closing_approved", "publishing.account_closed"]
 
     response = officer.post(f"/channels/{wechat_id}/account/", {

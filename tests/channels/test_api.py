@@ -2,7 +2,7 @@
 
 import pytest
 
-from sanshen.publishing.models import Channel
+from sanshen.channels.models import Channel
 
 from .conftest import account, channel
 

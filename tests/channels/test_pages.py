@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from sanshen.channels.models import Channel
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.models import Channel
 
 from .conftest import account, channel
 

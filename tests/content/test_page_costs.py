@@ -4,13 +4,12 @@ queries however many items, signatures and channels there are (no query per row)
 import pytest
 from django.urls import reverse
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
 from sanshen.content.views import MY_ITEMS_PAGE_SIZE
-from sanshen.publishing.models import Channel
 from sanshen.review import flow
-from sanshen.review.services import decide
+from sanshen.review.services import decide, submit_item
 from tests.page_costs import queries
 
 pytestmark = pytest.mark.django_db

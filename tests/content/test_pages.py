@@ -9,12 +9,11 @@ from html import unescape
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item, Source
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.models import Channel
-from sanshen.review.services import decide
+from sanshen.review.services import decide, submit_item
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,12 @@ import re
 
 import pytest
 
+from sanshen.channels.models import Channel
 from sanshen.content.fixes import masked
+from sanshen.content.forms import item_input
 from sanshen.content.models import FindingDismissal, Item
 from sanshen.content.services import ItemInput, create_item, edit_item
-from sanshen.content.forms import item_input
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.models import Channel
 
 pytestmark = pytest.mark.django_db
 

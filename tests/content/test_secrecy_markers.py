@@ -4,10 +4,10 @@ it reaches only reviewers with a confidentiality pledge, and a submitter without
 import pytest
 from django.urls import reverse
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ContentError, ItemInput, create_item
 from sanshen.review.services import submit_item
-from sanshen.publishing.models import Channel
 from sanshen.web.models import Notification
 
 pytestmark = pytest.mark.django_db

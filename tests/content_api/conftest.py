@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Source
-from sanshen.publishing.models import Channel
 from tests.conftest import DEMO_PASSWORD
 
 

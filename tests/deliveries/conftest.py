@@ -7,13 +7,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.utils import timezone
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, attach_file, create_item
-from sanshen.review.services import submit_item
+from sanshen.deliveries.models import Delivery
 from sanshen.org.models import TemporaryGrant
-from sanshen.publishing.models import Channel, Delivery
 from sanshen.publishing.services import publish
-from sanshen.review.services import decide
+from sanshen.review.services import decide, submit_item
 
 CHECKS = {
     "initial": {"source_legal": True, "ideology": True, "no_secret": True, "truth_logic": True},

@@ -2,9 +2,9 @@
 
 import pytest
 
+from sanshen.deliveries import services
+from sanshen.deliveries.models import Delivery
 from sanshen.org.permissions import ACTIONS, reason_to_prevent
-from sanshen.publishing.adapters import services
-from sanshen.publishing.models import Delivery
 from tests.conftest import ROLE_USERS
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
+from sanshen.deliveries import services
+from sanshen.deliveries.models import Delivery
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.adapters import services
-from sanshen.publishing.models import Delivery
 from tests.conftest import ROLE_USERS
 
 pytestmark = pytest.mark.django_db

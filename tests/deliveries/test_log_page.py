@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from sanshen.publishing.adapters import services
-from sanshen.publishing.models import Channel
+from sanshen.channels.models import Channel
+from sanshen.deliveries import services
 
 pytestmark = pytest.mark.django_db
 

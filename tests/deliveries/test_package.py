@@ -6,9 +6,10 @@ import zipfile
 
 import pytest
 
+from sanshen.channels.models import Channel
+from sanshen.deliveries import services
+from sanshen.deliveries.models import Delivery
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.adapters import services
-from sanshen.publishing.models import Channel, Delivery
 from sanshen.publishing.services import retract
 from sanshen.web.models import Notification
 

@@ -8,9 +8,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from sanshen.channels.models import Channel
+from sanshen.deliveries import services
+from sanshen.deliveries.models import Delivery
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.adapters import services
-from sanshen.publishing.models import Channel, Delivery
 from sanshen.publishing.services import publish, retract
 from sanshen.web.models import Notification
 
@@ -176,7 +177,7 @@ def test_the_task_queue_gets_the_first_attempt_and_each_retry_at_its_time(
         approved, officer_on_duty, wechat, receiver, django_capture_on_commit_callbacks):
     from django_tasks_db.models import DBTaskResult
 
-    from sanshen.publishing.delivery_tasks import attempt_delivery
+    from sanshen.deliveries.tasks import attempt_delivery
 
     receiver.status = 500
     item = approved()

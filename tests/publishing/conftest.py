@@ -9,13 +9,12 @@ import time_machine
 from django.test import RequestFactory
 from django.utils import timezone
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
 from sanshen.org.models import TemporaryGrant
-from sanshen.publishing.models import Channel
 from sanshen.publishing.services import publish
-from sanshen.review.services import decide
+from sanshen.review.services import decide, submit_item
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 WEDNESDAY_MORNING = datetime(2026, 11, 25, 10, 0, tzinfo=SHANGHAI)  # a working day, within 08:30–17:30

@@ -5,8 +5,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from sanshen.channels.models import Channel
+from sanshen.oversight.audit import object_types
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.models import Channel, FollowUp, Publication
+from sanshen.publishing.models import FollowUp, Publication
 
 from .conftest import channels
 
@@ -81,7 +83,7 @@ def test_the_circuit_breaker_page_takes_a_channel_offline_and_only_a_leader_rest
     assert refused.status_code == 403 and Channel.objects.get(pk=column.pk).is_offline
     client_as("chief").post(url, {f"c{column.pk}-note": "核查无误，恢复"})
     assert not Channel.objects.get(pk=column.pk).is_offline
-    assert [e.action for e in AuditEntry.objects.filter(object_type="publishing.channel", object_id=str(column.pk))
+    assert [e.action for e in AuditEntry.objects.filter(object_type__in=object_types(Channel), object_id=str(column.pk))
             .order_by("seq")][-2:] == ["publishing.channel_offline", "publishing.channel_restored"]
 
 

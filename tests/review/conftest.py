@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
-from sanshen.publishing.models import Channel
 from sanshen.review import flow
+from sanshen.review.services import submit_item
 
 BODY = "我局组织开展安全生产专项检查，共检查企业32家，发现并督促整改问题15项。"
 

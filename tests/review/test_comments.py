@@ -5,13 +5,13 @@ page; every step in the item's 操作记录."""
 import pytest
 from django.urls import reverse
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.models import Channel
 from sanshen.review import comments
 from sanshen.review.models import PassageComment
+from sanshen.review.services import submit_item
 from sanshen.web.models import Notification
 from tests.conftest import ROLE_USERS
 

@@ -4,14 +4,13 @@ reason and who, the reviewers' 确认保留 — and what changed since they last
 import pytest
 from django.urls import reverse
 
+from sanshen.channels.models import Channel
+from sanshen.content.corrections import dismiss_finding
 from sanshen.content.forms import item_input
 from sanshen.content.models import Item
-from sanshen.content.corrections import dismiss_finding
 from sanshen.content.services import ItemInput, create_item, edit_item
-from sanshen.review.services import submit_item
-from sanshen.publishing.models import Channel
 from sanshen.review import flow
-from sanshen.review.services import decide, override_finding
+from sanshen.review.services import decide, override_finding, submit_item
 
 from .conftest import refresh, sign
 

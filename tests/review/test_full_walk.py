@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, edit_item
-from sanshen.review.services import submit_item
-from sanshen.publishing.models import Channel
 from sanshen.review.models import Decision
+from sanshen.review.services import submit_item
 from sanshen.web.models import Notification
 
 from .conftest import refresh, sign

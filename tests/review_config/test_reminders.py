@@ -9,11 +9,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from sanshen.channels.models import Channel
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
-from sanshen.publishing.models import Channel
 from sanshen.review.reminders import send_reminders
-from sanshen.review.services import emergency_approve, request_secrecy
+from sanshen.review.services import emergency_approve, request_secrecy, submit_item
 from sanshen.web.models import Notification
 
 pytestmark = pytest.mark.django_db

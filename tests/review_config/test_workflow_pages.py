@@ -3,13 +3,13 @@
 import pytest
 from django.urls import reverse
 
+from sanshen.channels.models import Channel
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.models import Channel
 from sanshen.review import flow
 from sanshen.review.defaults import THREE_REVIEWS, TWO_LEVEL
 from sanshen.review.models import Decision, Stage, Workflow
+from sanshen.review.services import submit_item
 
 from .conftest import form_values
 

@@ -5,11 +5,10 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from sanshen.channels.models import Channel
 from sanshen.content.demo import CHECKS
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
-from sanshen.publishing.models import Channel
-from sanshen.review.services import decide
+from sanshen.review.services import decide, submit_item
 
 TITLE = "关于举办2026年工业设计大赛的通知"
 BODY = "各有关单位：为提升我市工业设计水平，经研究，决定举办2026年工业设计大赛。报名材料请于3月31日前报送产业发展科。"

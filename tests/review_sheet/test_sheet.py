@@ -6,11 +6,10 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from sanshen.channels.models import Channel
 from sanshen.content.services import ItemInput, create_item, edit_item
-from sanshen.review.services import submit_item
 from sanshen.org.models import Department
-from sanshen.publishing.models import Channel
-from sanshen.review.services import decide
+from sanshen.review.services import decide, submit_item
 from sanshen.review.sheet import render_filing_form, render_review_sheet
 
 from .conftest import BODY, OPINIONS, SIGNERS, TITLE, pdf_text

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item, Revision, ScreeningReport
 from sanshen.org.models import Department, Person
-from sanshen.publishing.models import Channel, FollowUp, Publication
+from sanshen.publishing.models import FollowUp, Publication
 from sanshen.review.models import Decision, Stage
 from sanshen.screening.findings import CATEGORIES
 

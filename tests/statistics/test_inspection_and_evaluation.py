@@ -11,11 +11,11 @@ from django.db import connection
 
 from sanshen.accountability.models import Criticism
 from sanshen.accountability.services import record_criticism
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item
 from sanshen.org.models import Department, Pledge
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.models import Channel
 from sanshen.review.services import decide, submit_item
 from sanshen.statistics.evaluation import COMMENDATION_RULE, commendation, department_report
 from sanshen.statistics.figures import finish

@@ -5,14 +5,16 @@ from datetime import date, datetime, time, timedelta
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Max
 from django.utils import timezone
 
+from sanshen.channels.models import Channel
 from sanshen.oversight.audit import record
 from sanshen.oversight.digest import send_digest
 from sanshen.oversight.models import Digest
 from sanshen.oversight.tasks import send_daily_digest
-from sanshen.publishing.models import Channel, Publication
+from sanshen.publishing.models import Publication
 from sanshen.statistics.thresholds import BREACH_SOURCES, Breach, breach_source, breaches, stale_spells
 from sanshen.web.models import Notification
 
@@ -67,6 +69,17 @@ def test_never_published_columns_and_accounts():
 
     fresh = Channel.objects.create(name="产业新闻", kind=Channel.Kind.WEBSITE_COLUMN, workflow=weibo.workflow)
     record("publishing.channel_saved", obj=fresh, details={"created": True})  # opened today
+    assert str(fresh) not in subjects(breaches(today + timedelta(days=14)))
+    assert subjects(breaches(today + timedelta(days=15)))[str(fresh)].since == today
+
+
+def test_a_column_opened_before_channels_was_an_app_of_its_own_keeps_its_opening():
+    weibo = Channel.objects.get(name="江城工信微博")
+    fresh = Channel.objects.create(name="产业新闻", kind=Channel.Kind.WEBSITE_COLUMN, workflow=weibo.workflow)
+    entry = record("publishing.channel_saved", obj=fresh, details={"created": True})
+    with connection.cursor() as cursor:  # written under the label the channel had then (the chain keeps it)
+        cursor.execute("UPDATE oversight_auditentry SET object_type = 'publishing.channel' WHERE id = %s", [entry.pk])
+    today = timezone.localdate()
     assert str(fresh) not in subjects(breaches(today + timedelta(days=14)))
     assert subjects(breaches(today + timedelta(days=15)))[str(fresh)].since == today
 

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
+from sanshen.channels.models import Channel
 from sanshen.org.models import Department, Person
-from sanshen.publishing.models import Channel
 from sanshen.screening.findings import CATEGORIES
 from sanshen.statistics.figures import BY_CHANNEL, BY_DEPARTMENT, BY_PERSON, statistics, year_period
 

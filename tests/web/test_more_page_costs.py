@@ -10,13 +10,14 @@ import pytest
 from django.utils import timezone
 
 from sanshen.accountability.models import Criticism, Suspension
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item
+from sanshen.deliveries.models import Delivery
 from sanshen.events.models import Event
 from sanshen.events.services import events_needing_attention
 from sanshen.org.models import Department, GrantRequest, TemporaryGrant
 from sanshen.publishing import services as publishing
-from sanshen.publishing.models import Channel, Delivery
 from tests.page_costs import queries
 from tests.publishing.conftest import BODY, channels, submit_and_sign
 from tests.web.test_page_costs import more_events, more_overdue_messages, more_self_media

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
 from sanshen.events import services as events
 from sanshen.events.models import Event, SelfMediaAccount, Speaker
 from sanshen.interaction import services as interaction
@@ -18,9 +18,9 @@ from sanshen.interaction.models import Message
 from sanshen.lexicons.models import AllowPhrase
 from sanshen.org.models import TemporaryGrant
 from sanshen.publishing import services as publishing
-from sanshen.publishing.models import Channel, FollowUp
+from sanshen.publishing.models import FollowUp
 from sanshen.review.models import SecrecyRequest
-from sanshen.review.services import request_secrecy
+from sanshen.review.services import request_secrecy, submit_item
 from tests.interaction.conftest import TEXT, department, from_address
 from tests.page_costs import queries
 from tests.publishing.conftest import BODY, channels, submit_and_sign

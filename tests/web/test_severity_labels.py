@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from sanshen.channels.models import Channel
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
 from sanshen.lexicons.services import EntryInput, add_entry
-from sanshen.publishing.models import Channel
+from sanshen.review.services import submit_item
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,9 @@
 import pytest
 from django.test import Client
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
-from sanshen.publishing.models import Channel
+
 # fixtures shared with the publishing tests
 from tests.publishing.conftest import approved, channels, officer_on_duty, publish_now, refresh  # noqa: F401
 

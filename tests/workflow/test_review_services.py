@@ -5,15 +5,21 @@ from datetime import date
 import pytest
 import time_machine
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item, ScreeningReport, Source
 from sanshen.content.services import ContentError, ItemInput, create_item, edit_item
-from sanshen.review.services import submit_item
-from sanshen.publishing.models import Channel
 from sanshen.review import flow
 from sanshen.review.defaults import TWO_LEVEL, workflow
 from sanshen.review.models import Decision
-from sanshen.review.services import (answer_secrecy, decide, emergency_approve, override_finding,
-                                     publishable_refusal, request_secrecy)
+from sanshen.review.services import (
+    answer_secrecy,
+    decide,
+    emergency_approve,
+    override_finding,
+    publishable_refusal,
+    request_secrecy,
+    submit_item,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, PatchDict, Path, Router, Schema, Status
 from ninja.errors import HttpError
 
+from sanshen.channels.models import Channel
 from sanshen.core.api import DB_MAX_ID, REFUSALS, Id, PersonOut, forbid, person_out, service_refusals
 from sanshen.org.permissions import reason_to_prevent
-from sanshen.publishing.models import Channel
 from sanshen.review import flow
 from sanshen.review import services as review
 from sanshen.review.models import Decision, SecrecyRequest, Stage

@@ -4,15 +4,14 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from sanshen.channels.models import NEWS_THRESHOLD_DAYS, SLOW_THRESHOLD_DAYS, Account, Channel, NamingKeyword
+from sanshen.channels.services import filing_deadline
 from sanshen.org.models import Person
-from sanshen.publishing.accounts import filing_deadline
-from sanshen.publishing.models import NEWS_THRESHOLD_DAYS, SLOW_THRESHOLD_DAYS, Account, Channel, NamingKeyword
 from sanshen.review.defaults import workflow
-from sanshen.review.services import decide
+from sanshen.review.services import decide, submit_item
 
 from .models import Item, Source
 from .services import ItemInput, create_item
-from sanshen.review.services import submit_item
 
 COLUMNS = {"要闻动态": NEWS_THRESHOLD_DAYS, "通知公告": SLOW_THRESHOLD_DAYS, "政策文件": SLOW_THRESHOLD_DAYS}
 WECHAT = "江城工信"

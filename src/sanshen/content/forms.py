@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.channels.models import Channel
 from sanshen.org.models import Person, Role
-from sanshen.publishing.models import Channel
 from sanshen.web.widgets import DateInput
 
 from .models import Item, Source

@@ -61,7 +61,7 @@ class Item(models.Model):
     department = models.ForeignKey("org.Department", verbose_name=_("部门"), on_delete=models.PROTECT)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("作者"), on_delete=models.PROTECT,
                                related_name="items")
-    channels = models.ManyToManyField("publishing.Channel", verbose_name=_("发布渠道"), blank=True)
+    channels = models.ManyToManyField("channels.Channel", verbose_name=_("发布渠道"), blank=True)
     event_date = models.DateField(_("事件日期"), null=True, blank=True)
     sensitivity = models.CharField(_("敏感程度"), max_length=20, choices=Sensitivity.choices,
                                    default=Sensitivity.PUBLIC)

@@ -36,6 +36,19 @@ def _entry_hash(prev_hash: str, seq: int, at: datetime, actor_username: str, act
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
+# Entries keep the object type they were written with (the chain hashes it); a model that moved app is found
+# under its former label too.
+FORMER_TYPES = {"channels.channel": ("publishing.channel",), "channels.account": ("publishing.account",),
+                "deliveries.delivery": ("publishing.delivery",), "accountability.suspension": ("org.suspension",),
+                "accountability.criticism": ("org.criticism",)}
+
+
+def object_types(model) -> list[str]:
+    """The object types of the entries about records of `model`: its label, and any it had before it moved."""
+    label = model._meta.label_lower
+    return [label, *FORMER_TYPES.get(label, ())]
+
+
 def record(action: str, *, actor=None, obj=None, request=None, details: dict | None = None,
            actor_username: str = "", ip: str | None = None) -> AuditEntry:
     """Append one entry to the chain (who did `action` to `obj`, from where, with `details`)."""

@@ -8,13 +8,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from sanshen.channels.models import Channel
 from sanshen.content.demo import CHECKS
 from sanshen.content.services import ItemInput, create_item
-from sanshen.review.services import submit_item
 from sanshen.org.models import Person, TemporaryGrant
-from sanshen.review.services import decide
+from sanshen.review.services import decide, submit_item
 
-from .models import Channel, Publication
+from .models import Publication
 from .services import publish
 
 PUBLISHED = [

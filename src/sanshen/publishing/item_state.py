@@ -7,9 +7,10 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 
-from .models import Channel, Publication
+from .models import Publication
 
 TONES = {Item.Status.REJECTED: "bad", Item.Status.REFUSED: "bad", Item.Status.APPROVED: "ok"}
 

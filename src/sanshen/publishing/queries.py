@@ -2,9 +2,10 @@
 
 from django.db.models import Exists, OuterRef, Subquery
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 
-from .models import Channel, Publication
+from .models import Publication
 from .services import PENDING
 from .timeliness import with_first_published
 

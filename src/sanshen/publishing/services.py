@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.content.services import ContentError, refuse_if
 from sanshen.core import jobs
@@ -25,7 +26,7 @@ from sanshen.oversight.audit import client_address, record
 from sanshen.review.services import item_url, publishable_refusal
 from sanshen.web.notify import notify
 
-from .models import Channel, FollowUp, Outage, Publication
+from .models import FollowUp, Outage, Publication
 from .signals import channel_switched, publication_changed
 
 FOLLOW_UP_WORKING_DAYS = 3

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sanshen.channels.models import Channel
 from sanshen.content.access import item_action
 from sanshen.content.services import ContentError
 from sanshen.org.permissions import can, reason_to_prevent
@@ -20,7 +21,7 @@ from sanshen.web.mixins import action_required, refuse, say_form_kept
 
 from . import services
 from .forms import FollowUpForm, OfflineForm, PublishForm, RestoreForm, RetractForm
-from .models import Channel, FollowUp, Outage, Publication
+from .models import FollowUp, Outage, Publication
 from .queries import LIST_LIMIT, awaiting_publication
 from .timeliness import timeliness, unpublished_due_soon
 

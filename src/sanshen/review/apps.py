@@ -8,9 +8,9 @@ class ReviewConfig(AppConfig):
     verbose_name = _("审核")
 
     def ready(self):
+        from sanshen.channels.models import Channel
         from sanshen.content.models import Item
         from sanshen.org.models import Pledge, RoleAssignment
-        from sanshen.publishing.models import Channel
         from sanshen.web import editions
 
         from .models import Decision, EmergencyApproval, Stage, Workflow

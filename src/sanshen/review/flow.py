@@ -7,10 +7,10 @@ they answer from memory. Only pages that read call it: a change re-reads its ite
 
 from django.db.models import Prefetch, prefetch_related_objects
 
+from sanshen.channels.models import Channel
 from sanshen.content.findings import finding_key, latest_report, overrides_of
 from sanshen.content.models import Item, ScreeningReport
 from sanshen.org.models import Department, Person, RoleAssignment
-from sanshen.publishing.models import Channel
 
 from .models import Decision, EmergencyApproval, Stage, Workflow
 

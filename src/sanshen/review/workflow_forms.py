@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.channels.models import Channel
 from sanshen.org.models import Role
-from sanshen.publishing.models import Channel
 
 from .models import CHECKLIST_LABELS, Stage, Workflow
 

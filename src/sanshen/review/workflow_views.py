@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sanshen.publishing.models import Channel
+from sanshen.channels.models import Channel
 from sanshen.web.mixins import action_required, say_form_kept
 
 from . import workflows

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item
 from sanshen.org.models import Person
 from sanshen.oversight.audit import record
-from sanshen.publishing.models import Channel
 
 from .models import EmergencyApproval, Stage, Workflow
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from reportlab.platypus import Paragraph, Spacer
 
 from sanshen.accountability.models import Criticism
+from sanshen.channels.models import Channel
 from sanshen.org.models import Department
-from sanshen.publishing.models import Channel
 from sanshen.review.sheet import HEADER_ROW, labelled, pdf, styles, table, text
 
 from .exports import measure_heading, shown, xlsx_bytes

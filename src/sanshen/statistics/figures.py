@@ -29,10 +29,11 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.channels.models import Channel
 from sanshen.content.models import Item, Revision, ScreeningReport
 from sanshen.lexicons.models import CATEGORY_LABELS
 from sanshen.org.models import Department, Person
-from sanshen.publishing.models import Channel, FollowUp, Publication
+from sanshen.publishing.models import FollowUp, Publication
 from sanshen.publishing.timeliness import DAYS_AFTER_EVENT
 from sanshen.review.models import Decision
 from sanshen.screening.findings import CATEGORIES

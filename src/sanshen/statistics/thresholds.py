@@ -21,9 +21,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sanshen.channels.models import Channel
 from sanshen.org.permissions import can
+from sanshen.oversight.audit import object_types
 from sanshen.oversight.models import AuditEntry
-from sanshen.publishing.models import Channel, Publication
+from sanshen.publishing.models import Publication
 from sanshen.publishing.queries import last_published
 
 from .figures import Period
@@ -90,7 +92,7 @@ def judged_channels():
 def opened_on(channels) -> dict[int, date]:
     """When each channel was opened: an account's 开设日期, else the first audit entry about the channel."""
     out = {c.pk: c.account.opened_on for c in channels if hasattr(c, "account")}
-    first = (AuditEntry.objects.filter(object_type="publishing.channel", object_id__in=[str(c.pk) for c in channels])
+    first = (AuditEntry.objects.filter(object_type__in=object_types(Channel), object_id__in=[str(c.pk) for c in channels])
              .order_by().values("object_id").annotate(first=Min("at")).values_list("object_id", "first"))
     for object_id, at in first:
         out.setdefault(int(object_id), timezone.localdate(at))

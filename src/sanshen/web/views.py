@@ -6,15 +6,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from sanshen.accountability import services as accountability
+from sanshen.channels import services as accounts
 from sanshen.content.models import Item
+from sanshen.deliveries import log as deliveries
 from sanshen.events import dashboard as events_dashboard
 from sanshen.interaction import dashboard as interaction_dashboard
 from sanshen.org import grant_requests
 from sanshen.org.models import Role
 from sanshen.org.permissions import can
-from sanshen.publishing import accounts
 from sanshen.publishing import dashboard as publishing_dashboard
-from sanshen.publishing.adapters import log as deliveries
 from sanshen.publishing.item_state import with_states
 from sanshen.review import queue
 from sanshen.statistics import thresholds

@@ -8,8 +8,9 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("门户网站")
 
     def ready(self):
+        from sanshen.channels.models import Channel
         from sanshen.org.models import Department
-        from sanshen.publishing.models import Channel, Publication
+        from sanshen.publishing.models import Publication
         from sanshen.publishing.signals import publication_changed
         from sanshen.web import editions
 

@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from sanshen.publishing.models import Channel
+from sanshen.channels.models import Channel
 
 from .portal import Columns, live_in, one_per_item, site_title
 from .responses import not_found, under_maintenance

@@ -15,7 +15,7 @@ class SearchEntry(models.Model):
 
     publication = models.OneToOneField("publishing.Publication", on_delete=models.CASCADE, related_name="search_entry")
     item = models.ForeignKey("content.Item", on_delete=models.CASCADE, related_name="+")
-    channel = models.ForeignKey("publishing.Channel", on_delete=models.CASCADE, related_name="+")
+    channel = models.ForeignKey("channels.Channel", on_delete=models.CASCADE, related_name="+")
     published_at = models.DateTimeField(_("发布时间"), db_index=True)
 
     class Meta:

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from sanshen.channels.models import Channel
 from sanshen.org.models import Department
-from sanshen.publishing.models import Channel, Publication
+from sanshen.publishing.models import Publication
 
 
 def site_title() -> str:

@@ -4,26 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
-MOVED = ["suspension", "criticism"]
-
-
-def relabel(apps, old: str, new: str) -> None:
-    """The moved models' content types (and the permissions and admin history that point at them) change app;
-    one made meanwhile under the new app, holding nothing yet, gives way to the old one."""
-    content_types = apps.get_model("contenttypes", "ContentType").objects
-    for model in MOVED:
-        if content_types.filter(app_label=old, model=model).exists():
-            content_types.filter(app_label=new, model=model).delete()
-            content_types.filter(app_label=old, model=model).update(app_label=new)
-
-
-def contenttypes_moved(apps, schema_editor):
-    relabel(apps, "org", "accountability")
-
-
-def contenttypes_back(apps, schema_editor):
-    relabel(apps, "accountability", "org")
+from sanshen.core.moved_models import relabel_content_types
 
 
 class Migration(migrations.Migration):
@@ -85,5 +66,5 @@ class Migration(migrations.Migration):
             ),
     
         ]),
-        migrations.RunPython(contenttypes_moved, contenttypes_back),
+        relabel_content_types("org", "accountability", ["suspension", "criticism"]),
     ]

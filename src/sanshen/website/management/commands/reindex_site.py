@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sanshen.publishing.models import Channel, Publication
+from sanshen.channels.models import Channel
+from sanshen.publishing.models import Publication
 from sanshen.website.models import SearchEntry
 from sanshen.website.search import index_publication
 

@@ -20,11 +20,11 @@ from sanshen.org.permissions import reason_to_prevent
 from sanshen.org.services import _changes
 from sanshen.org.workdays import add_working_days
 from sanshen.oversight.audit import record
+from sanshen.publishing.queries import last_published
 from sanshen.screening import RuleSet, Screener
 from sanshen.web.notify import notify
 
 from .models import Account, Channel, NamingKeyword
-from .queries import last_published
 
 FILING_WORKING_DAYS = 10  # 001 newmedia§5 and §7
 REFUSING_CATEGORIES = {"sensitive", "prohibited"}  # in a name even a warning is too much

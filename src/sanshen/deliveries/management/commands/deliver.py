@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from sanshen.publishing.adapters import services
+from sanshen.deliveries import services
 
 
 class Command(BaseCommand):

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from sanshen.channels.models import Channel
 from sanshen.oversight.audit import record
 from sanshen.web.mixins import action_required, download
 
-from .adapters import log, package, services
-from .models import Channel, Delivery
+from . import log, package, services
+from .models import Delivery
 
 PAGE_SIZE = 50
 
@@ -41,7 +42,7 @@ def delivery_list(request):
         delivery.confirm_refusal = services.confirm_refusal(delivery, request.user)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "publishing/deliveries/list.html", {
+    return render(request, "deliveries/list.html", {
         "filters": filters,
         "page": page,
         "query": query.urlencode(),

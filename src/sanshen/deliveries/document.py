@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from sanshen.review.models import Decision
 
-from ..models import Delivery
+from .models import Delivery
 
 
 def _moment(value) -> str | None:

@@ -22,12 +22,13 @@ from sanshen.core import jobs
 from sanshen.org.models import Person, Role
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.audit import record
+from sanshen.publishing.models import Publication
+from sanshen.publishing.services import PublishingError
 from sanshen.web.notify import notify
 
-from ..models import Delivery, Publication
-from ..services import PublishingError
 from . import webhook
 from .document import webhook_document
+from .models import Delivery
 
 BACKOFF = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2),
            timedelta(hours=12)]
@@ -105,7 +106,7 @@ def _stop_undelivered(publication: Publication) -> None:
 
 
 def _enqueue(delivery_id: int, at: datetime | None = None) -> None:
-    jobs.enqueue("sanshen.publishing.delivery_tasks.attempt_delivery", delivery_id, run_after=at)
+    jobs.enqueue("sanshen.deliveries.tasks.attempt_delivery", delivery_id, run_after=at)
 
 
 # ---- attempts -----------------------------------------------------------------------------------------------------

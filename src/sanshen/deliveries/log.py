@@ -4,10 +4,12 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from sanshen.channels.models import Channel
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.models import AuditEntry
+from sanshen.publishing.models import Publication
 
-from ..models import Channel, Delivery, Publication
+from .models import Delivery
 
 
 def deliveries(*, status: str = "", channel_id: int | None = None, item_id: int | None = None) -> QuerySet:

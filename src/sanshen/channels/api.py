@@ -13,7 +13,7 @@ from sanshen.org.models import Role
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.web.api_paging import Paging, page_of, paged
 
-from . import accounts
+from . import services as accounts
 from .models import Channel
 
 channels_router = Router(tags=["发布渠道 Channels"])

@@ -7,9 +7,16 @@ from django.utils.translation import gettext_lazy
 
 from sanshen.web.mixins import action_required, say_form_kept
 
-from . import accounts
-from .channel_forms import (AccountForm, ChannelForm, ClosedForm, ClosingRequestForm, DeregistrationForm,
-                            FilingForm, KeywordsForm)
+from . import services as accounts
+from .forms import (
+    AccountForm,
+    ChannelForm,
+    ClosedForm,
+    ClosingRequestForm,
+    DeregistrationForm,
+    FilingForm,
+    KeywordsForm,
+)
 from .models import Account, Channel
 
 MANAGE = "publishing.manage_channels"
@@ -40,7 +47,7 @@ def channel_list(request):
     media = [c for c in channels if c.is_new_media]
     media_accounts = [c.account for c in media if hasattr(c, "account")]
     flagged = accounts.rarely_used(media_accounts)
-    return render(request, "publishing/channels/list.html", {
+    return render(request, "channels/list.html", {
         "columns": _tree([c for c in channels if c.is_website]),
         "media": [{"channel": c, "account": getattr(c, "account", None),
                    "state": accounts.filing_state(c.account) if hasattr(c, "account") else None,
@@ -76,7 +83,7 @@ def _channel_page(request, channel: Channel):
                     return redirect("channels:account", saved.pk)
                 return redirect("channels:list")
         say_form_kept(request)
-    return render(request, "publishing/channels/form.html", {
+    return render(request, "channels/form.html", {
         "channel": channel, "creating": creating, "form": form, "account_form": account_form,
         "show_account": creating or channel.is_new_media, "account": account,
         "new_media_kinds": [str(kind) for kind in Channel.NEW_MEDIA],
@@ -121,7 +128,7 @@ def account_page(request, pk):
             else:
                 messages.success(request, done)
                 return redirect("channels:account", pk)
-    return render(request, "publishing/channels/account.html", {
+    return render(request, "channels/account.html", {
         "account": account, "channel": account.channel, "state": accounts.filing_state(account),
         "rarely_used": account.channel_id in accounts.rarely_used([account]), "forms": forms,
     })
@@ -139,7 +146,7 @@ def approve_closing(request, pk):
         else:
             messages.success(request, _("已批准关停账号“%(name)s”。") % {"name": account.channel.name})
         return redirect("channels:approve_closing", pk)
-    return render(request, "publishing/channels/approve_closing.html", {
+    return render(request, "channels/approve_closing.html", {
         "account": account, "channel": account.channel, "state": accounts.filing_state(account)})
 
 
@@ -148,7 +155,7 @@ def registration_sheet(request, pk):
     """《政务新媒体备案登记表》 as a page to print."""
     account = get_object_or_404(Account.objects.select_related("channel__department", "channel__responsible",
                                                                "operator"), channel_id=pk)
-    return render(request, "publishing/channels/registration_sheet.html", {
+    return render(request, "channels/registration_sheet.html", {
         "account": account, "channel": account.channel, "state": accounts.filing_state(account)})
 
 
@@ -162,5 +169,5 @@ def naming_keywords(request):
             messages.success(request, _("命名关键词已保存。"))
             return redirect("channels:list")
         say_form_kept(request)
-    return render(request, "publishing/channels/keywords.html", {"form": form})
+    return render(request, "channels/keywords.html", {"form": form})
 

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 
-from sanshen.core.api import DB_MAX_ID, Id, REFUSALS, forbid, service_refusals
+from sanshen.core.api import DB_MAX_ID, REFUSALS, Id, forbid, service_refusals
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.web.api_paging import Paging
 
-from .adapters import log, services
+from . import log, services
 from .models import Delivery
 
 deliveries_router = Router(tags=["推送 Deliveries"])

@@ -5,7 +5,7 @@
 
 from django_tasks import task
 
-from .adapters import services
+from . import services
 
 
 @task()

@@ -10,8 +10,8 @@ import zipfile
 
 from django.template.loader import render_to_string
 
-from ..models import Delivery
 from .document import attachment_name, metadata
+from .models import Delivery
 
 
 def filename(delivery: Delivery) -> str:
@@ -27,7 +27,7 @@ def build(delivery: Delivery) -> bytes:
     """The ZIP's bytes for `delivery`."""
     revision = delivery.publication.revision
     meta = metadata(delivery)
-    index = render_to_string("publishing/deliveries/export_index.html", {
+    index = render_to_string("deliveries/export_index.html", {
         "revision": revision, "paragraphs": paragraphs(revision.body), "meta": meta,
         "retracting": delivery.action == Delivery.Action.RETRACT})
     buffer = io.BytesIO()
