@@ -14,10 +14,10 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from sanshen.core.api import REFUSALS, PersonOut, forbid, person_out, service_refusals
+from sanshen.core.api_paging import Paging, page_of, paged
 from sanshen.org.models import Person
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.org.services import OrgError
-from sanshen.web.api_paging import Paging, page_of, paged
 
 from . import services as accountability
 from .models import Suspension

@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.core.widgets import DateInput, DateTimeInput
 from sanshen.org.forms import require_order
 from sanshen.org.models import Person
-from sanshen.web.widgets import DateInput, DateTimeInput
 
 from .models import Criticism, Suspension
 

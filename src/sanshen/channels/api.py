@@ -9,9 +9,9 @@ from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 
 from sanshen.core.api import forbid
+from sanshen.core.api_paging import Paging, page_of, paged
 from sanshen.org.models import Role
 from sanshen.org.permissions import reason_to_prevent
-from sanshen.web.api_paging import Paging, page_of, paged
 
 from . import services as accounts
 from .models import Channel

@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.core.widgets import DateInput
 from sanshen.org.models import Department, Person, Role
 from sanshen.review.models import Workflow
-from sanshen.web.widgets import DateInput
 
 from .models import Account, Channel
 

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sanshen.channels.models import Channel
+from sanshen.core.widgets import DateInput
 from sanshen.org.models import Person, Role
-from sanshen.web.widgets import DateInput
 
 from .models import Item, Source
 from .services import ContentError, ItemInput, import_body

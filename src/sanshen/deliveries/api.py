@@ -13,8 +13,8 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 
 from sanshen.core.api import DB_MAX_ID, REFUSALS, Id, forbid, service_refusals
+from sanshen.core.api_paging import Paging
 from sanshen.org.permissions import reason_to_prevent
-from sanshen.web.api_paging import Paging
 
 from . import log, services
 from .models import Delivery

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from sanshen.core.api import Id, PersonOut, REFUSALS, forbid, person_out, service_refusals
+from sanshen.core.api import REFUSALS, Id, PersonOut, forbid, person_out, service_refusals
+from sanshen.core.api_paging import Paging, page_of, paged
 from sanshen.org.models import Department
 from sanshen.org.permissions import reason_to_prevent
 from sanshen.oversight.audit import record
-from sanshen.web.api_paging import Paging, page_of, paged
 
 from . import services
 from .models import Event, SelfMediaAccount, Speaker

@@ -4,10 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanshen.web.widgets import DateInput, DateTimeInput
+from sanshen.core.widgets import DateInput, DateTimeInput
 
 from .models import Event, SelfMediaAccount, Speaker
-
 
 
 class EventForm(forms.ModelForm):

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 
-from sanshen.core.api import DB_MAX_ID, Id, PersonOut, REFUSALS, forbid, person_out, service_refusals
+from sanshen.core.api import DB_MAX_ID, REFUSALS, Id, PersonOut, forbid, person_out, service_refusals
+from sanshen.core.api_paging import Paging, page_of, paged
 from sanshen.org.models import Department
 from sanshen.org.permissions import reason_to_prevent
-from sanshen.web.api_paging import Paging, page_of, paged
 
 from . import services
 from .models import Message

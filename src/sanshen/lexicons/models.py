@@ -8,14 +8,13 @@
 - `AllowProposal` (白名单建议): an editor's request to allow-list a phrase, accepted or declined by an administrator.
 """
 
-from django.db.models import Q
-
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sanshen.core.severity import SEVERITY_LABELS
 from sanshen.screening.findings import CATEGORIES, SEVERITIES
-from sanshen.web.severity import SEVERITY_LABELS
 
 CATEGORY_LABELS = {
     "sensitive": _("敏感词"), "secrecy": _("涉密标识"), "privacy": _("个人信息"), "expression": _("严重错误表述"),

@@ -7,7 +7,7 @@ from django.contrib.auth import password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanshen.web.widgets import DateInput, DateTimeInput
+from sanshen.core.widgets import DateInput, DateTimeInput
 
 from .models import CalendarDay, Department, GrantRequest, Person, Pledge, Role, TemporaryGrant, WorkingPolicy
 from .worktime import validate_networks

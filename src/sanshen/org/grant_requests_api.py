@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from sanshen.core.api import DB_MAX_ID, PersonOut, REFUSALS, forbid, person_out, service_refusals
-from sanshen.web.api_paging import Paging, page_of, paged
+from sanshen.core.api import DB_MAX_ID, REFUSALS, PersonOut, forbid, person_out, service_refusals
+from sanshen.core.api_paging import Paging, page_of, paged
 
 from . import grant_requests
 from .models import GrantRequest

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sanshen.web.widgets import DateTimeInput
+from sanshen.core.widgets import DateTimeInput
 
 from .models import FollowUp
 

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from sanshen.content.models import FindingOverride, Item
-from sanshen.web.severity import SEVERITY_LABELS
+from sanshen.core.severity import SEVERITY_LABELS
 from sanshen.org.models import Department
 from sanshen.publishing.models import Publication
 

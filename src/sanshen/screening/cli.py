@@ -54,7 +54,7 @@ def _context(text: str, start: int, end: int, width: int = 16) -> str:
             + ("…" if end + width < len(text) else ""))
 
 
-_SEV_ZH = {"block": "须修改", "warn": "警告", "info": "提示"}  # the words the pages use (web/severity)
+_SEV_ZH = {"block": "须修改", "warn": "警告", "info": "提示"}  # the words the pages use (core/severity)
 
 
 def _text_report(path: str, ex: Extracted, findings) -> str:

@@ -13,8 +13,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from sanshen.core.api import REFUSALS, forbid
+from sanshen.core.api_paging import Paging, page_of, paged
 from sanshen.org.permissions import reason_to_prevent
-from sanshen.web.api_paging import Paging, page_of, paged
 
 from .exports import shown
 from .figures import DEFINITIONS, GROUPINGS, MEASURES, PRESETS, statistics

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanshen.web.widgets import DateInput
+from sanshen.core.widgets import DateInput
 
 from .figures import BY_DEPARTMENT, GROUPINGS, PRESETS, Period, preset
 
