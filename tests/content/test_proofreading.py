@@ -81,6 +81,9 @@ def test_a_mobile_number_is_masked_in_one_click(client_as, person):
     ("138 1234 5678", "privacy.mobile", "138 **** 5678"),
     ("11010519491231002X", "privacy.id_number", "110105********002X"),
     ("6222 0212 3456 7890", "privacy.bank_card", "6222 **** **** 7890"),
+    ("+86 138 1234 5678", "privacy.mobile", "+86 138 **** 5678"),  # the country code is not the number's head
+    ("0086-13812345678", "privacy.mobile", "0086-138****5678"),
+    ("(+86)13812345678", "privacy.mobile", "(+86)138****5678"),
 ])
 def test_masking_keeps_the_ends_and_the_spacing(span, rule, shown):
     assert masked(span, rule) == shown

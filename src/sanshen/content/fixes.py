@@ -5,7 +5,7 @@ Pure text work: the callers check permissions and save the result as one revisio
 
 from dataclasses import dataclass
 
-from sanshen.screening.validators import MASK_KEEP
+from sanshen.screening.validators import MASK_KEEP, MOBILE_DIGITS
 
 # A finding's suggestion is either replacement text (贯彻落实) or advice (改为办公电话或脱敏，如…); findings
 # carry no flag for it, so only word-level categories with a suggestion free of sentence punctuation count.
@@ -21,13 +21,15 @@ def is_replacement(finding: dict) -> bool:
 
 
 def masked(span: str, rule: str) -> str:
-    """`span` with its digits starred but for the first and last few (138 1234 5678 → 138 **** 5678)."""
+    """`span` with its digits starred but for the first and last few (138 1234 5678 → 138 **** 5678); a mobile
+    number's country code (+86, 0086) stays as written and is not counted, as in the screening's advice."""
     head, tail = MASK_KEEP[rule]
     digits = sum(c.isdigit() or c in "Xx" for c in span)
-    out, seen = [], 0
+    country_code = digits - MOBILE_DIGITS if rule == "privacy.mobile" and digits > MOBILE_DIGITS else 0
+    out, seen = [], -country_code
     for c in span:
         if c.isdigit() or c in "Xx":
-            out.append(c if seen < head or seen >= digits - tail else "*")
+            out.append(c if seen < head or seen >= digits - country_code - tail else "*")
             seen += 1
         else:
             out.append(c)

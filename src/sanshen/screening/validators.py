@@ -67,6 +67,7 @@ def _digits(s: str) -> str:
 # How many digits stay visible at each end of a masked number (脱敏), by rule: the advice below and the
 # item page's one-click masking (content.fixes) show the same.
 MASK_KEEP = {"privacy.mobile": (3, 4), "privacy.id_number": (6, 4), "privacy.bank_card": (4, 4)}
+MOBILE_DIGITS = 11  # a mainland mobile number without its country code (+86, 0086)
 
 
 def _mask(d: str, rule: str) -> str:
@@ -149,7 +150,7 @@ class PrivacyRules:
                 d = d[2:]
             elif len(d) == 15 and d.startswith("0086"):
                 d = d[4:]
-            if len(d) != 11 or d[:3] not in self.mobile_prefixes:
+            if len(d) != MOBILE_DIGITS or d[:3] not in self.mobile_prefixes:
                 continue
             out.append(Finding("privacy", "privacy.mobile", self.severity("mobile"), s, e, original[s:e],
                                f"改为办公电话或脱敏，如 {_mask(d, 'privacy.mobile')}",
