@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sanshen.screening import typo_tables
 from sanshen.screening.typos import TypoDetector
 
 
@@ -16,7 +17,7 @@ def _particle_fixes(det, text):
     return [(f.text, f.suggestion) for f in det.find(text) if f.rule == "typo.particle"]
 
 
-@pytest.mark.parametrize("text, fix", [
+MISUSED = [
     ("这次活动大家都准备的非常好。", ("的", "得")),  # complement of degree (程度补语)
     ("听到这个消息，群众十分的高兴。", ("的", "地")),  # degree adverb + 的 + adjective
     ("请大家好好的照顾他们的生活。", ("的", "地")),  # reduplicated adverbial + predicate verb
@@ -26,7 +27,10 @@ def _particle_fixes(det, text):
     ("这样得安排不合适。", ("得", "的")),
     ("这个问题真得很重要。", ("得", "的")),  # 真的
     ("有事可以根我们联系。", ("根", "跟")),  # the preposition 跟
-])
+]
+
+
+@pytest.mark.parametrize("text, fix", MISUSED)
 def test_a_misused_function_word_is_found_with_the_right_one(det, text, fix):
     assert _particle_fixes(det, text) == [fix]
 
@@ -55,3 +59,11 @@ def test_the_message_names_the_particles_only_for_a_particle(det):
     (preposition,) = [f for f in det.find("有事可以根我们联系。") if f.rule == "typo.particle"]
     assert "的、地、得" in particle.message and "“的”应为“得”" in particle.message
     assert "的、地、得" not in preposition.message and "“根”应为“跟”" in preposition.message
+
+
+def test_a_new_process_reading_the_cache_file_finds_the_same_particles(det):
+    """The cache file's word classes are read shard by shard, not listed: the same findings."""
+    cached = typo_tables._load(typo_tables._dump(det))
+    for text, fix in MISUSED:
+        assert _particle_fixes(cached, text) == [fix]
+    assert _particle_fixes(cached, "经过不断的努力，这一问题得到了很好的解决。") == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .findings import Finding
@@ -23,6 +24,16 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """Lone surrogates (unpaired UTF-16 halves) cannot be scanned: U+FFFD in their place, same
+    offsets.  A text without any encodes to UTF-8 (found faster than by a regex search)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -122,11 +133,34 @@ def _longest_per_category(cands: list[tuple[int, int, Entry]]) -> list[tuple[int
     return kept
 
 
+@lru_cache(maxsize=8)
+def _needed_words(needs: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One regex for the words the pattern rules need (``needs``), the longest first, and the words."""
+    words = tuple(sorted({w for n in needs for w in n.split("|")}, key=len, reverse=True))
+    return re.compile("|".join(map(re.escape, words))), words
+
+
+def _words_present(needs: tuple[str, ...], folded: str) -> frozenset[str]:
+    """The words of ``needs`` in ``folded``, in one regex pass (a substring test per word reads the
+    whole text each time): at each position the longest word starting there is found, and the
+    shorter ones starting there are its beginnings."""
+    if not needs:
+        return frozenset()
+    rx, words = _needed_words(needs)
+    longest = set()
+    m = rx.search(folded)
+    while m is not None:
+        longest.add(m.group())
+        m = rx.search(folded, m.start() + 1)
+    return frozenset(w for w in words if any(x.startswith(w) for x in longest))
+
+
 def _pattern_findings(ruleset: RuleSet, norm: Normalized) -> list[Finding]:
     out = []
     folded, original = norm.folded, norm.original
+    present = _words_present(tuple(p.needs for p in ruleset.patterns if p.needs), folded)
     for p in ruleset.patterns:
-        if p.needs and not any(n in folded for n in p.needs.split("|")):
+        if p.needs and present.isdisjoint(p.needs.split("|")):
             continue
         for m in p.regex.finditer(folded):
             if "x" in p.regex.groupindex and m.group("x") is not None:
@@ -183,8 +217,7 @@ def screen_text(text: str, *, ruleset: RuleSet | None = None, existing_titles: S
     if not isinstance(text, str):
         raise TypeError("screen_text needs a str")
     rs = ruleset or RuleSet.default()
-    # lone surrogates (unpaired UTF-16 halves) cannot be scanned: U+FFFD in their place, same offsets
-    norm = Normalized(_SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text)
+    norm = Normalized(_without_surrogates(text))
     findings, allowed = _lexicon_findings(rs, norm)
     findings += _pattern_findings(rs, norm)
     findings += rs.privacy.find(norm.folded, text)

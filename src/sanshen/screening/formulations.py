@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import cache
+from .automaton import build_automaton
 from .findings import Finding
 from .normalize import Normalized, normalize_term
 from .packs import PACK_DIR, Pack
@@ -67,6 +68,8 @@ class _Patterns:
     variants: list[tuple[int, ...]]  # a four-character phrase miswritten (one replaced, two swapped): its fids
     halves: list[tuple[int, ...]]  # a half of four-character phrases, votes as above (k = 0, or 3 past an extra one)
     item: list[bool]  # an item of a fixed list
+    votes_and_halves: list[tuple[int, ...]]  # both kinds of votes, counted in one pass (their phrases differ)
+    rare: list[bool]  # exact, variant or item: the few patterns whose hits are looked at one by one
 
 
 @dataclass(frozen=True)
@@ -157,10 +160,9 @@ class FormulationRules:
     # -- building (once, on first use) ------------------------------------------------------
     def _build(self) -> tuple[object, _Patterns]:
         """The automaton and what each of its patterns stands for (exact phrase, anchor, list item)."""
-        from .ruleset import build_automaton
 
         index: dict[str, int] = {}
-        pats = _Patterns([], [], [], [], [])
+        pats = _Patterns([], [], [], [], [], [], [])
 
         def role(pattern: str) -> int:
             i = index.get(pattern)
@@ -191,6 +193,8 @@ class FormulationRules:
                 pats.item[role(nm)] = True
         for roles in (pats.votes, pats.variants, pats.halves):
             roles[:] = map(tuple, roles)
+        pats.votes_and_halves[:] = map(tuple.__add__, pats.votes, pats.halves)
+        pats.rare[:] = (x or bool(v) or i for x, v, i in zip(pats.exact, pats.variants, pats.item))
         return build_automaton(list(index)), pats
 
     def _tables(self):
@@ -219,25 +223,27 @@ class FormulationRules:
         automaton, pats = self._tables()
         text = norm.compact
         matches = automaton.find_matches_as_indexes(text, overlapping=True)
-        exact = [(s, e) for pid, s, e in matches if pats.exact[pid]]
-        hits = self._verify(text, self._candidates(matches, pats.votes, self._need), exact,
-                            lambda st, f: self._edits(text, st, f, is_word))
-        miswritten = [(fid, s) for pid, s, _ in matches for fid in pats.variants[pid]]
+        rare = [m for m in matches if pats.rare[m[0]]]
+        exact = [(s, e) for pid, s, e in rare if pats.exact[pid]]
+        # a character extra between the halves of a four-character phrase: only with a dictionary
+        cands = self._candidates(matches, pats.votes if is_word is None else pats.votes_and_halves)
+        long = [c for c in cands if len(self.norms[c[0]]) > MIN_FUZZY]
+        hits = self._verify(text, long, exact, lambda st, f: self._edits(text, st, f, is_word))
+        miswritten = [(fid, s) for pid, s, _ in rare for fid in pats.variants[pid]]
         hits += self._verify(text, miswritten, exact, lambda st, f: [self._same_length(text, st, f, is_word)])
-        if is_word is not None:  # a character extra between the halves of a four-character phrase
-            extra = self._candidates(matches, pats.halves, [2] * len(self.norms))
+        if is_word is not None:
+            extra = [c for c in cands if len(self.norms[c[0]]) == MIN_FUZZY]
             hits += self._verify(text, extra, exact, lambda st, f: [self._extra(text, st, f, is_word)])
         out = [self._finding(norm, h) for h in _longest(hits)]
-        items = [(s, e) for pid, s, e in matches if pats.item[pid]]
+        items = [(s, e) for pid, s, e in rare if pats.item[pid]]
         if len(items) > 1:
             out += self._order_findings(norm, items)
         return out
 
-    def _candidates(self, matches: list[tuple[int, int, int]], votes_of: list[tuple[int, ...]],
-                    need: list[int]) -> list[tuple[int, int]]:
-        """(phrase, start) wherever ``need[phrase]`` of its pieces are found at one alignment, in the
-        order first seen."""
-        F = len(self.norms)
+    def _candidates(self, matches: list[tuple[int, int, int]], votes_of: list[tuple[int, ...]]) -> list[tuple[int, int]]:
+        """(phrase, start) wherever two or more and ``_need[phrase]`` of its pieces (or halves) are found
+        at one alignment, in the order first seen."""
+        F, need = len(self.norms), self._need
         votes = Counter([base + c for pid, s, _ in matches for base in (s * F,) for c in votes_of[pid]])
         # every phrase voted for needs two votes or more: the many keys with one are passed over first
         return [divmod(key, F)[::-1] for key, v in votes.items() if v > 1 and v >= need[key % F]]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
+from itertools import accumulate
 
 # Word classes (词性) kept from jieba's tags: v verb, a adjective (a, an, b, z), ad adjective used
 # as an adverbial (副形词: 积极, 认真), d adverb, r pronoun, p preposition, n common noun (n, vn, ng).
@@ -36,8 +36,8 @@ MAX_LEN = 4
 # Degree adverbs (程度副词) before a complement or an adverbial.
 DEGREE = frozenset("很 非常 十分 特别 太 挺 相当 比较 更 更加 越来越 极其 格外 极为 那么 这么 多么".split())
 PARTICLES = "的地得"
-_PARTICLE_RE = re.compile("[的得]")
 DEGREE_FIRST = frozenset(w[0] for w in DEGREE)
+DEGREE_LAST = frozenset(w[-1] for w in DEGREE)
 # Clause ends after a complement of degree: a character that is not a word character, or a
 # sentence-final particle (语气词).
 FINAL = frozenset("了啊呀啦呢吧哦")
@@ -196,23 +196,60 @@ def _prepositions(text: str, is_word) -> list[tuple[int, str]]:
     return out
 
 
+def _verb_starts(classes) -> frozenset[str] | None:
+    """The verbs of one character and the first two characters of the longer ones, for a table
+    held as a dict (memoised by identity: a detector keeps its table for life); None for the cache
+    file's lazily decoded view (``typo_tables``), which cannot be listed."""
+    global _VERB_STARTS
+    if not isinstance(classes, dict):
+        return None
+    memo = _VERB_STARTS
+    if memo is None or memo[0] is not classes:
+        memo = _VERB_STARTS = (classes, frozenset(w[:2] for w, c in classes.items() if c == "v"))
+    return memo[1]
+
+
+_VERB_STARTS: tuple[dict, frozenset[str]] | None = None
+
+
+def _offsets(text: str, ch: str) -> list[int]:
+    """The offsets of the character `ch` in `text`, found at C speed (one split, the piece lengths
+    summed)."""
+    return list(accumulate(map((1).__add__, map(len, text.split(ch)[:-1])), initial=-1))[1:]
+
+
+def _particles_to_check(text: str, verb_starts: frozenset[str] | None) -> list[int]:
+    """The offsets of 的 and 得 a rule may apply to, in order: every 得, and each 的 next to the first
+    or last character of a degree adverb or before a verb's start (``_verb_starts``) -- most 的 are
+    the common 的 of an attribute, told by a character or two."""
+    de = _offsets(text, "的")
+    if verb_starts is not None:
+        de = [k for k in de if text[k + 1:k + 2] in DEGREE_FIRST or text[k - 1:k] in DEGREE_LAST
+              or text[k + 1:k + 2] in verb_starts or text[k + 1:k + 3] in verb_starts]
+    return sorted(de + _offsets(text, "得"))
+
+
+def _may_be_misused_de(ctx: _Context, k: int) -> bool:
+    """Can any rule apply to the 的 at `k`: a degree adverb after or before it, or a verb used as a
+    predicate after it?"""
+    return ctx.text[k + 1:k + 2] in DEGREE_FIRST or ctx.degree_before(k) is not None or ctx.predicate_verb(k + 1)
+
+
 def find(text: str, classes, is_word) -> list[tuple[int, str]]:
     """(position, right character) for each misused 的/地/得 (and 根 for 跟) of `text`; `classes`
     maps a word to its class letter (``word_classes``), `is_word` says whether a string is an
     ordinary word (a particle inside one, 目的, 觉得, 的确, is not a particle)."""
     out = _prepositions(text, is_word)
     ctx = _Context(text, classes)
-    for m in _PARTICLE_RE.finditer(text):
-        k = m.start()
+    for k in _particles_to_check(text, _verb_starts(classes)):
+        ch = text[k]
+        if ch == "的" and not _may_be_misused_de(ctx, k):
+            continue  # the common 的 of an attribute: no rule can apply (cheap test first)
         if (k > 0 and is_word(text[k - 1:k + 1])) or is_word(text[k:k + 2]):
             continue
-        ch = text[k]
-        if ch == "的" and text[k + 1:k + 2] not in DEGREE_FIRST and ctx.degree_before(k) is None \
-                and not ctx.predicate_verb(k + 1):
-            continue  # the common 的 of an attribute: no rule can apply (cheap test first)
         if ch == "的" and _complement(ctx, k):
             out.append((k, "得"))
-        elif ch in "的得" and _adverbial(ctx, k):
+        elif _adverbial(ctx, k):
             out.append((k, "地"))
         elif ch == "得" and _attribute(ctx, k):
             out.append((k, "的"))
