@@ -78,8 +78,8 @@ def keepable(request, response) -> bool:
 
 def replay(kept_at: float, form) -> HttpResponse:
     """The kept answer again, its `Age` header saying how many seconds ago it was rendered."""
-    status, headers, cookies, content = form
-    response = HttpResponse(content, status=status)
+    headers, cookies, content = form
+    response = HttpResponse(content)  # only 200 answers are kept
     for name, value in headers:
         response[name] = value
     for name, (value, attributes) in cookies.items():
@@ -90,8 +90,9 @@ def replay(kept_at: float, form) -> HttpResponse:
 
 
 def kept_form(response):
+    """What replay() needs of a kept (200) answer: its headers, cookies and content."""
     cookies = {name: (morsel.value, dict(morsel)) for name, morsel in response.cookies.items()}
-    return response.status_code, list(response.items()), cookies, response.content
+    return list(response.items()), cookies, response.content
 
 
 class PersonalPageCacheMiddleware:
