@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "sanshen.web.proxy.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sanshen.website.page_cache.PublicPageCacheMiddleware",
     "sanshen.web.personal_pages.PersonalPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -26,6 +26,28 @@ def test_an_unchanged_page_is_served_again_for_one_query(visitor, notice, django
         assert again.status_code == 200 and again.content == first.content and again["ETag"] == first["ETag"]
 
 
+def test_a_kept_page_is_whole_for_anyone_signed_in_or_not(visitor, client_as, notice, django_assert_num_queries):
+    url = f"/site/items/{notice.pk}/"
+    first = visitor.get(url)
+    head = client_as("head")
+    with django_assert_num_queries(1):  # the edition: no session, no sign-in, nothing of the back office
+        again = head.get(url)
+    assert again.content == first.content and "sessionid" not in again.cookies
+    for header in ("X-Frame-Options", "X-Content-Type-Options", "Cache-Control", "ETag"):
+        assert again[header] == first[header], header
+    assert visitor.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_another_items_page_does_not_read_the_columns_again(visitor, notice, approved, publish_now,
+                                                             django_assert_max_num_queries):
+    other = approved(title="我局召开2026年度安全生产工作会议", names=("通知公告",))
+    publish_now(other, "通知公告")
+    visitor.get(f"/site/items/{notice.pk}/")
+    with django_assert_max_num_queries(2):  # the edition and the item's publications
+        page = visitor.get(f"/site/items/{other.pk}/")
+    assert other.title in text(page) and "通知公告" in text(page)
+
+
 def test_a_new_publication_shows_on_pages_already_kept(visitor, notice, approved, publish_now):
     for url in pages(notice):
         visitor.get(url)

@@ -4,30 +4,55 @@ A page is kept under the data's edition (`web.editions`), which every save or de
 a channel or a department renews inside its own transaction (see apps.py): once a retraction or a 熔断
 commits, every app server renders afresh — a retracted item is never served from the cache — while a
 visit to an unchanged page costs one query.
+
+The kept page is served by a middleware near the top of the chain, before sessions, sign-in and the
+rest: a public page is the same for every visitor, signed in or not, so nothing below it has anything
+to add. The answer is kept whole — with the headers the inner middleware gave it — and asked by its
+address; a kept page's ETag still answers 304 to a browser that has it.
 """
 
 import hashlib
-from functools import wraps
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import get_conditional_response
 
 from sanshen.web import editions
 
 
-def cached_page(view):
-    """Serve the page rendered for this address in this edition, or render and keep it (200 answers only)."""
+def kept_page(view):
+    """Mark a public view whose 200 answers may be kept until the site changes."""
+    view.kept_public_page = True
+    return view
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        key = editions.key("site:" + hashlib.sha256(request.get_full_path().encode()).hexdigest())
-        kept = cache.get(key) if key else None
-        if kept is not None:
-            content, content_type = kept
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if key and response.status_code == 200 and not response.streaming:
-            cache.set(key, (response.content, response["Content-Type"]), editions.KEPT_SECONDS)
+
+def is_kept_page(request) -> bool:
+    try:
+        return getattr(resolve(request.path_info).func, "kept_public_page", False)
+    except Resolver404:
+        return False
+
+
+class PublicPageCacheMiddleware:
+    """Serve a public page as rendered for the current edition, or render it and keep it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "GET" or not is_kept_page(request):
+            return self.get_response(request)
+        with editions.pinned(editions.current()):
+            key = editions.key("site:" + hashlib.sha256(request.get_full_path().encode()).hexdigest())
+            if key is None:
+                return self.get_response(request)
+            kept = cache.get(key)
+            if kept is not None:
+                headers, content = kept
+                response = HttpResponse(content, headers=headers)
+                return get_conditional_response(request, etag=response.get("ETag"), response=response)
+            response = self.get_response(request)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            cache.set(key, (dict(response.items()), response.content), editions.KEPT_SECONDS)
         return response
-
-    return wrapper

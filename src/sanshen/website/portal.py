@@ -13,10 +13,15 @@ from django.utils.translation import gettext as _
 from sanshen.channels.models import Channel
 from sanshen.org.models import Department
 from sanshen.publishing.models import Publication
+from sanshen.web import editions
 
 
 def site_title() -> str:
     """The name of the body that runs the site: its top internal department (e.g. 江城市工业和信息化局)."""
+    return editions.kept_in_process("website.title", _read_site_title)
+
+
+def _read_site_title() -> str:
     name = (Department.objects.filter(kind=Department.Kind.INTERNAL, parent__isnull=True, is_active=True)
             .order_by("pk").values_list("name", flat=True).first())
     return name or _("门户网站")
@@ -31,6 +36,11 @@ class Columns:
 
     @classmethod
     def load(cls) -> "Columns":
+        """The columns as the data's edition has them (read once per edition in each process)."""
+        return editions.kept_in_process("website.columns", cls._read)
+
+    @classmethod
+    def _read(cls) -> "Columns":
         channels = Channel.objects.filter(kind=Channel.Kind.WEBSITE_COLUMN).only(
             "name", "parent", "is_active", "is_classified", "is_offline", "kind").order_by("pk")
         columns = cls({channel.pk: channel for channel in channels})

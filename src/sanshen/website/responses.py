@@ -15,6 +15,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from sanshen.web import editions
+
 from .models import SiteIdentity
 from .portal import Columns, site_title
 
@@ -39,7 +41,8 @@ def public_view(view):
 def public_context(columns: Columns, current=None) -> dict:
     """What the public layout needs: the body's name, the column menu, the footer's identifiers (网站标识)
     and the menu entry to mark."""
-    return {"site": {"title": site_title(), "menu": columns.menu, "identity": SiteIdentity.current()},
+    identity = editions.kept_in_process("website.identity", SiteIdentity.current)
+    return {"site": {"title": site_title(), "menu": columns.menu, "identity": identity},
             "current": current}
 
 

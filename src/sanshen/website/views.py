@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from sanshen.publishing.models import Publication
 
 from . import search
-from .page_cache import cached_page
+from .page_cache import kept_page
 from .portal import Columns, live_in, one_per_item, paragraphs
 from .responses import not_found, notice, public_view, render_public, under_maintenance
 
@@ -22,7 +22,7 @@ def public_date(moment) -> str:
 
 
 @public_view
-@cached_page
+@kept_page
 def home(request):
     """首页: the latest items of each top-level column (its sub-columns included)."""
     columns = Columns.load()
@@ -32,7 +32,7 @@ def home(request):
 
 
 @public_view
-@cached_page
+@kept_page
 def column(request, pk: int):
     """栏目页: the column's items and its sub-columns', newest first, paginated."""
     columns = Columns.load()
@@ -48,7 +48,7 @@ def column(request, pk: int):
 
 
 @public_view
-@cached_page
+@kept_page
 def item(request, pk: int):
     """信息页: the published revision in an online column; 503 if only offline ones, 410 if retracted."""
     columns = Columns.load()
