@@ -1,4 +1,4 @@
-"""`sanshen serve`, the production server (生产服务器): pages and static files from gunicorn's processes, a
+"""`sanshen serve`, the production server (生产服务器): pages and static files from granian's worker processes, a
 graceful restart on HUP (how an upgrade is rolled out) and a clean stop on TERM."""
 
 import http.client

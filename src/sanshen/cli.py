@@ -1,7 +1,7 @@
 """The `sanshen` console script.
 
 `sanshen screen ...` runs the screening engine without Django; `sanshen serve [ADDR] [--workers N] [--threads T]
-[--no-worker]` serves the product with the production server (gunicorn) and a background worker beside it;
+[--no-worker]` serves the product with the production server (granian) and a background worker beside it;
 everything else (`demo`, `worker`, `audit`, `migrate`, ...) is a Django management command.
 """
 
@@ -32,8 +32,9 @@ def serve(args: list[str]) -> int:
 
     from sanshen import server
 
-    parser = argparse.ArgumentParser(prog="sanshen serve", description="Serve Sanshen (gunicorn).")
-    parser.add_argument("address", nargs="?", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+    parser = argparse.ArgumentParser(prog="sanshen serve", description="Serve Sanshen (granian).")
+    parser.add_argument("address", nargs="?", type=host_and_port, default="127.0.0.1:8000",
+                        help="host:port (default 127.0.0.1:8000)")
     parser.add_argument("--workers", type=positive, default=server.default_workers(),
                         help="server processes (default: two per core)")
     parser.add_argument("--threads", type=positive, default=server.DEFAULT_THREADS,
@@ -44,12 +45,21 @@ def serve(args: list[str]) -> int:
     master = os.getpid()
     worker = None if options.no_worker else subprocess.Popen([sys.executable, "-m", "sanshen.cli", "worker"])
     try:
-        server.run(options.address, options.workers, options.threads, options.pidfile)
+        server.run(*options.address, options.workers, options.threads, options.pidfile)
     finally:
         if worker is not None and os.getpid() == master:  # not in a forked server process leaving
             worker.terminate()
             worker.wait(10)
     return 0
+
+
+def host_and_port(text: str) -> tuple[str, int]:
+    import argparse
+
+    host, _, port = text.rpartition(":")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"须为“地址:端口”，如 127.0.0.1:8000：{text}")
+    return host or "127.0.0.1", int(port)
 
 
 def positive(text: str) -> int:

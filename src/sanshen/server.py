@@ -1,49 +1,33 @@
-"""The production server behind `sanshen serve` (生产服务器): gunicorn serving sanshen.wsgi.
+"""The production server behind `sanshen serve` (生产服务器): granian serving sanshen.wsgi.
 
-`N` worker processes of `T` threads each (default: two processes per core, four threads); static files
-come from WhiteNoise inside the application, indexed once at start and sent with caching headers, so no
-request for them reaches a view. Signals are gunicorn's: HUP restarts the workers gracefully with the code now installed
-(an upgrade), TERM stops after the requests in flight, TTIN/TTOU add or remove a worker.
+Granian reads and writes HTTP in Rust and hands each request to one of `N` worker processes, each running
+the application in `T` threads (default: two processes per core, one thread — a page's work is Python
+under one lock per process, so on a busy server more processes answer faster than more threads; measured
+in `bench/bench_load.py`, see the README). Static files come from WhiteNoise inside the application,
+indexed once at start and sent with caching headers, so no request for them reaches a view. Signals to
+the master: HUP starts new workers with the code now installed, one by one, each before its old one stops
+(an upgrade without a refused request); TERM stops after the requests in flight.
 """
 
 import os
-import sys
+from pathlib import Path
 
-from gunicorn.app.base import BaseApplication
-
-DEFAULT_THREADS = 4
+DEFAULT_THREADS = 1
 GRACEFUL_SECONDS = 30
+LARGEST_WORKER_MB = 1024  # a worker grown past this is replaced, gracefully: bounds any slow growth of memory
 
 
 def default_workers() -> int:
     return 2 * (os.cpu_count() or 1)
 
 
-class SanshenServer(BaseApplication):
-    """gunicorn configured from our own arguments instead of its command line."""
+def run(host: str, port: int, workers: int, threads: int, pidfile: str | None = None) -> None:
+    """Serve until stopped (TERM or INT); returns in the master process only."""
+    from granian.constants import Interfaces
+    from granian.log import LogLevels
+    from granian.server import Server
 
-    def __init__(self, address: str, workers: int, threads: int, pidfile: str | None = None):
-        self.options = {
-            "bind": address, "workers": workers, "threads": threads, "worker_class": "gthread",
-            "graceful_timeout": GRACEFUL_SECONDS, "timeout": 60, "keepalive": 5, "backlog": 2048,
-            "max_requests": 20000, "max_requests_jitter": 2000,  # bound any slow growth of a worker's memory
-            "accesslog": None, "errorlog": "-", "loglevel": "warning", "proc_name": "sanshen",
-            "pidfile": pidfile, "worker_tmp_dir": "/dev/shm" if os.path.isdir("/dev/shm") else None,
-        }
-        super().__init__()
-
-    def load_config(self):
-        for key, value in self.options.items():
-            if value is not None:
-                self.cfg.set(key, value)
-
-    def load(self):
-        from sanshen.wsgi import application
-
-        return application
-
-
-def run(address: str, workers: int, threads: int, pidfile: str | None = None) -> None:
-    """Serve until stopped; returns in the master process only."""
-    sys.argv = sys.argv[:1]  # gunicorn reads sys.argv for its own options; ours are already parsed
-    SanshenServer(address, workers, threads, pidfile).run()
+    Server("sanshen.wsgi:application", address=host, port=port, interface=Interfaces.WSGI,
+           workers=workers, blocking_threads=threads, backlog=2048, log_level=LogLevels.warning,
+           respawn_failed_workers=True, workers_kill_timeout=GRACEFUL_SECONDS, workers_max_rss=LARGEST_WORKER_MB,
+           pid_file=Path(pidfile) if pidfile else None).serve()

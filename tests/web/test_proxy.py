@@ -38,6 +38,17 @@ def test_without_trusted_proxies_the_header_is_ignored():
     assert login_address("198.51.100.9", "10.2.3.4") == "198.51.100.9"
 
 
+def feed_link(peer: str) -> str:
+    feed = Client().get("/site/feed.atom", REMOTE_ADDR=peer, HTTP_X_FORWARDED_PROTO="https").content.decode()
+    return feed.split('<link href="', 1)[1].split("/", 1)[0]
+
+
+@override_settings(SANSHEN_TRUSTED_PROXIES=["127.0.0.1/32"])
+def test_the_scheme_comes_from_a_trusted_proxy_only():
+    assert feed_link("127.0.0.1") == "https:"
+    assert feed_link("198.51.100.9") == "http:"
+
+
 @override_settings(SANSHEN_TRUSTED_PROXIES=["10.9.0.0/33"])
 def test_a_wrong_proxy_range_stops_the_server_with_the_setting_named():
     with pytest.raises(ImproperlyConfigured, match="SANSHEN_TRUSTED_PROXIES"):

@@ -4,6 +4,8 @@ The office-network rule (办公网络) and every audit entry read `REMOTE_ADDR`.
 proxy's own address, so when — and only when — the request comes from a proxy listed in
 `SANSHEN_TRUSTED_PROXIES`, the address is taken from `X-Forwarded-For`: the rightmost entry that is not
 itself a trusted proxy. From anyone else the header is ignored, so a client cannot claim an office address.
+The same proxy's `X-Forwarded-Proto` says whether the visitor came over HTTPS (secure cookies, the CSRF
+origin check and every absolute link follow it).
 """
 
 import ipaddress
@@ -51,7 +53,10 @@ class ForwardedForMiddleware:
         self.networks = _networks(settings.SANSHEN_TRUSTED_PROXIES)
 
     def __call__(self, request):
-        if self.networks:
-            request.META["REMOTE_ADDR"] = client_behind(
-                request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_X_FORWARDED_FOR", ""), self.networks)
+        meta = request.META
+        if self.networks and _trusted(meta.get("REMOTE_ADDR", ""), self.networks):
+            meta["REMOTE_ADDR"] = client_behind(meta["REMOTE_ADDR"], meta.get("HTTP_X_FORWARDED_FOR", ""),
+                                                self.networks)
+            if meta.get("HTTP_X_FORWARDED_PROTO") in ("http", "https"):
+                meta["wsgi.url_scheme"] = meta["HTTP_X_FORWARDED_PROTO"]
         return self.get_response(request)
