@@ -2,8 +2,9 @@
 
 Builds a database with the demo organisation, 20,000 published items and 3,000 items waiting in review
 (PostgreSQL when one answers on 127.0.0.1:5432, in a database of its own; SQLite otherwise), serves it
-with `sanshen serve` (gunicorn), signs in as the section head over HTTP, and drives each page with wrk
-(Debian's, `apt-get install wrk`): 50 connections for 15 s a page, loopback only — back to back (the
+with `sanshen serve` (granian), signs in as the section head over HTTP, and drives each page with wrk
+(Debian's, `apt-get install wrk`): 50 connections for 15 s a page — "(500)" picks one of 500 different
+items per request, "(one)" asks one item as issue 10 measured it — loopback only — back to back (the
 server saturated), or with `--think MS`, each connection pausing about that long between requests like a
 person reading. Prints one request alone (rendered afresh, and asked again: a signed-in page asked again
 while nothing has committed is served as kept, web/personal_pages.py), then under load median / p90 / p99
@@ -240,17 +241,19 @@ def main() -> int:
         waiting = rnd.sample(made["in_review"], min(500, len(made["in_review"])))
         cookie = {"Cookie": "; ".join(f"{k}={v}" for k, v in head.cookies.items())}
         pages = [
-            ("public item /site/items/<id>/", [f"/site/items/{pk}/" for pk in published], {}),
+            ("public item /site/items/<id>/ (500)", [f"/site/items/{pk}/" for pk in published], {}),
             ("public home /site/", ["/site/"], {}),
             ("review queue /review/", ["/review/"], cookie),
-            ("staff item /items/<id>/", [f"/items/{pk}/" for pk in waiting], cookie),
+            ("staff item /items/<id>/ (one)", [f"/items/{waiting[0]}/"], cookie),
+            ("staff item /items/<id>/ (500)", [f"/items/{pk}/" for pk in waiting], cookie),
             ("dashboard /", ["/"], cookie),
-            ("API item /api/items/<id>", [f"/api/items/{pk}" for pk in waiting], {"Authorization": f"Bearer {token}"}),
+            ("API item /api/items/<id> (500)", [f"/api/items/{pk}" for pk in waiting],
+             {"Authorization": f"Bearer {token}"}),
         ]
         pause = f", each pausing ~{options.think} ms between requests" if options.think else ", back to back"
         print(f"\nsanshen serve: {workers} processes × {threads} threads; wrk {options.connections} connections"
               f"{pause}, {options.seconds} s a page\n")
-        print(f"{'page':<32} {'alone':>8} {'again':>8} {'median':>8} {'p90':>8} {'p99':>8} {'req/s':>8} {'errors':>7}")
+        print(f"{'page':<34} {'alone':>8} {'again':>8} {'median':>8} {'p90':>8} {'p99':>8} {'req/s':>8} {'errors':>7}")
         failed = False
         for name, paths, headers in pages:
             if options.only and options.only not in name:
@@ -259,7 +262,7 @@ def main() -> int:
             figures = drive(port, paths, headers, options.connections, options.seconds, var, options.think)
             errors = figures["non2xx"] + figures["timeouts"] + figures["socket"]
             failed |= errors > 0
-            print(f"{name:<32} {alone:6.1f}ms {again:6.1f}ms {figures['p50']:6.1f}ms {figures['p90']:6.1f}ms "
+            print(f"{name:<34} {alone:6.1f}ms {again:6.1f}ms {figures['p50']:6.1f}ms {figures['p90']:6.1f}ms "
                   f"{figures['p99']:6.1f}ms {figures['requests'] / figures['seconds']:8.0f} {errors:7d}")
         print("\nresident memory per server process:")
         for pid in process_tree(server.pid):

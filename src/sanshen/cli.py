@@ -36,7 +36,7 @@ def serve(args: list[str]) -> int:
     parser.add_argument("address", nargs="?", type=host_and_port, default="127.0.0.1:8000",
                         help="host:port (default 127.0.0.1:8000)")
     parser.add_argument("--workers", type=positive, default=server.default_workers(),
-                        help="server processes (default: two per core)")
+                        help="server processes (default: one per core)")
     parser.add_argument("--threads", type=positive, default=server.DEFAULT_THREADS,
                         help=f"threads per process (default {server.DEFAULT_THREADS})")
     parser.add_argument("--pidfile", help="write the server's process id here (for kill -HUP on upgrade)")
