@@ -81,3 +81,9 @@ def test_hup_replaces_the_workers_without_refusing_requests_and_term_stops_clean
     assert set(answers) <= {200}
     os.kill(master, signal.SIGTERM)
     assert process.wait(30) == 0
+
+
+@pytest.mark.parametrize("arguments, named", [(["127.0.0.1:99999"], "地址:端口"), (["--workers", "0"], "正整数")])
+def test_a_bad_address_or_count_is_one_line_and_exit_2(arguments, named):
+    result = subprocess.run([sys.executable, "-m", "sanshen.cli", "serve", *arguments], capture_output=True, text=True)
+    assert result.returncode == 2 and named in result.stderr and len(result.stderr.strip().splitlines()) == 1

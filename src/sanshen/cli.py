@@ -5,6 +5,7 @@
 everything else (`demo`, `worker`, `audit`, `migrate`, ...) is a Django management command.
 """
 
+import argparse
 import os
 import subprocess
 import sys
@@ -28,11 +29,9 @@ def main(argv: list[str] | None = None) -> int:
 def serve(args: list[str]) -> int:
     """Serve the product with the production server; unless `--no-worker`, a background worker runs beside
     it (scheduled publishing, deliveries, re-screening, daily jobs) and stops with it."""
-    import argparse
-
     from sanshen import server
 
-    parser = argparse.ArgumentParser(prog="sanshen serve", description="Serve Sanshen (granian).")
+    parser = OneLineParser(prog="sanshen serve", description="Serve Sanshen (granian).")
     parser.add_argument("address", nargs="?", type=host_and_port, default="127.0.0.1:8000",
                         help="host:port (default 127.0.0.1:8000)")
     parser.add_argument("--workers", type=positive, default=server.default_workers(),
@@ -53,9 +52,14 @@ def serve(args: list[str]) -> int:
     return 0
 
 
-def host_and_port(text: str) -> tuple[str, int]:
-    import argparse
+class OneLineParser(argparse.ArgumentParser):
+    """Bad arguments: one line on stderr, exit 2."""
 
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def host_and_port(text: str) -> tuple[str, int]:
     host, _, port = text.rpartition(":")
     if not port.isdigit() or not 0 < int(port) < 65536:
         raise argparse.ArgumentTypeError(f"须为“地址:端口”，如 127.0.0.1:8000：{text}")
@@ -63,8 +67,6 @@ def host_and_port(text: str) -> tuple[str, int]:
 
 
 def positive(text: str) -> int:
-    import argparse
-
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"须为正整数：{text}")
     return int(text)

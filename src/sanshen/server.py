@@ -3,11 +3,12 @@
 Granian reads and writes HTTP in Rust and hands each request to one of `N` worker processes, each running
 the application in `T` threads (default: one process per core, one thread — a page's work is Python
 under one lock per process, so extra processes or threads only make pages wait on each other on a busy
-server; measured with `bench/bench_load.py --workers N --threads T`, see docs/deploy.md). Raise `T` where
-some requests wait long on something else (a slow network disk). Static files come from WhiteNoise inside the application,
-indexed once at start and sent with caching headers, so no request for them reaches a view. Signals to
-the master: HUP starts new workers with the code now installed, one by one, each before its old one stops
-(an upgrade without a refused request); TERM stops after the requests in flight.
+server; measured with `bench/bench_load.py --workers N --threads T`, see docs/deploy.md). Raise `T`
+where some requests wait long on something else (a slow network disk). Static files come from WhiteNoise
+inside the application, indexed once at start and sent with caching headers, so no request for them
+reaches a view. Signals to the master: HUP starts new workers with the code now installed, one by one,
+each before its old one stops (an upgrade without a refused request); TERM stops after the requests in
+flight.
 """
 
 import os
