@@ -52,7 +52,7 @@ def server(tmp_path):
     port, pidfile = free_port(), tmp_path / "sanshen.pid"
     process = subprocess.Popen([sys.executable, "-m", "sanshen.cli", "serve", f"127.0.0.1:{port}", "--workers", "2",
                                 "--threads", "2", "--pidfile", str(pidfile), "--no-worker"], env=env,
-                               start_new_session=True)
+                               stdout=(tmp_path / "out.txt").open("w"), start_new_session=True)
     try:
         assert wait_until(lambda: get(port, "/login/").status == 200), "the server did not start"
         yield port, int(pidfile.read_text()), process
@@ -61,8 +61,9 @@ def server(tmp_path):
             os.killpg(process.pid, signal.SIGKILL)
 
 
-def test_the_server_answers_pages_and_static_files_from_its_worker_processes(server):
+def test_the_server_answers_pages_and_static_files_from_its_worker_processes(server, tmp_path):
     port, master, _process = server
+    assert f"http://127.0.0.1:{port}/" in (tmp_path / "out.txt").read_text()  # where to point the browser
     assert get(port, "/login/").status == 200
     css = get(port, "/static/sanshen/sanshen.css")
     assert css.status == 200 and "text/css" in css.getheader("Content-Type")

@@ -41,10 +41,12 @@ def serve(args: list[str]) -> int:
     parser.add_argument("--pidfile", help="write the server's process id here (for kill -HUP on upgrade)")
     parser.add_argument("--no-worker", action="store_true", help="do not start a background worker beside it")
     options = parser.parse_args(args)
+    host, port = options.address
+    print(f"Sanshen 三审：http://{host}:{port}/ （{options.workers} 个进程；Ctrl-C 停止）", flush=True)
     master = os.getpid()
     worker = None if options.no_worker else subprocess.Popen([sys.executable, "-m", "sanshen.cli", "worker"])
     try:
-        server.run(*options.address, options.workers, options.threads, options.pidfile)
+        server.run(host, port, options.workers, options.threads, options.pidfile)
     finally:
         if worker is not None and os.getpid() == master:  # not in a forked server process leaving
             worker.terminate()
