@@ -1,9 +1,14 @@
 """Public pages kept rendered until the site changes (页面缓存): a visit to an unchanged page costs one query,
 and a publication, a retraction, a 熔断 or a renamed column shows at once on every page already kept."""
 
+import os
+from pathlib import Path
+
 import pytest
 
+from sanshen import website
 from sanshen.publishing.services import restore, retract, take_offline
+from sanshen.web.kept_answers import build
 
 from .conftest import NOTICE_TITLE, column
 
@@ -24,6 +29,21 @@ def test_an_unchanged_page_is_served_again_for_one_query(visitor, notice, django
         with django_assert_num_queries(1):
             again = visitor.get(url)
         assert again.status_code == 200 and again.content == first.content and again["ETag"] == first["ETag"]
+
+
+def test_a_page_kept_by_other_code_is_rendered_afresh_after_an_upgrade(visitor, notice, django_assert_num_queries):
+    url = f"/site/items/{notice.pk}/"
+    visitor.get(url)
+    template = Path(website.__file__).parent / "templates" / "website" / "item.html"
+    before = template.stat()
+    try:
+        os.utime(template, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))  # as an upgrade leaves it
+        build.cache_clear()
+        with django_assert_num_queries(2):  # rendered: the edition and the item's publications
+            assert visitor.get(url).status_code == 200
+    finally:
+        os.utime(template, ns=(before.st_atime_ns, before.st_mtime_ns))
+        build.cache_clear()
 
 
 def test_a_kept_page_is_whole_for_anyone_signed_in_or_not(visitor, client_as, notice, django_assert_num_queries):

@@ -20,8 +20,6 @@ their own cache (`website.page_cache`). PostgreSQL only — SQLite renders every
 
 import hashlib
 import time
-from functools import lru_cache
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -30,20 +28,11 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.db import connection
 from django.http import HttpResponse
 
+from .kept_answers import build, given_again, kept_form
+
 KEPT_SECONDS = 30
 LARGEST_KEPT = 512 * 1024  # bytes: larger answers are rendered every time
 ASKER = ("HTTP_COOKIE", "HTTP_AUTHORIZATION", "HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE", "HTTP_HOST", "REMOTE_ADDR")
-
-
-@lru_cache(maxsize=1)
-def build() -> str:
-    """This installation's code, templates and translations: a page rendered by other code is not served."""
-    h = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.parent.rglob("*")):
-        if path.suffix in {".py", ".html", ".txt", ".mo", ".tsv"}:
-            st = path.stat()
-            h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return h.hexdigest()[:16]
 
 
 def snapshot() -> str:
@@ -78,21 +67,9 @@ def keepable(request, response) -> bool:
 
 def replay(kept_at: float, form) -> HttpResponse:
     """The kept answer again, its `Age` header saying how many seconds ago it was rendered."""
-    headers, cookies, content = form
-    response = HttpResponse(content)  # only 200 answers are kept
-    for name, value in headers:
-        response[name] = value
-    for name, (value, attributes) in cookies.items():
-        response.cookies[name] = value
-        response.cookies[name].update(attributes)
+    response = given_again(form)
     response["Age"] = str(int(time.time() - kept_at))
     return response
-
-
-def kept_form(response):
-    """What replay() needs of a kept (200) answer: its headers, cookies and content."""
-    cookies = {name: (morsel.value, dict(morsel)) for name, morsel in response.cookies.items()}
-    return list(response.items()), cookies, response.content
 
 
 class PersonalPageCacheMiddleware:

@@ -7,18 +7,19 @@ visit to an unchanged page costs one query.
 
 The kept page is served by a middleware near the top of the chain, before sessions, sign-in and the
 rest: a public page is the same for every visitor, signed in or not, so nothing below it has anything
-to add. The answer is kept whole — with the headers the inner middleware gave it — and asked by its
-address; a kept page's ETag still answers 304 to a browser that has it.
+to add. The answer is kept whole — with the headers the inner middleware gave it (`web.kept_answers`) —
+and asked by its address and the code's build; a kept page's ETag still answers 304 to a browser that
+has it.
 """
 
 import hashlib
 
 from django.core.cache import cache
-from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 
 from sanshen.web import editions
+from sanshen.web.kept_answers import build, given_again, kept_form
 
 
 def kept_page(view):
@@ -44,15 +45,14 @@ class PublicPageCacheMiddleware:
         if request.method != "GET" or not is_kept_page(request):
             return self.get_response(request)
         with editions.pinned(editions.current()):
-            key = editions.key("site:" + hashlib.sha256(request.get_full_path().encode()).hexdigest())
+            key = editions.key(f"site:{build()}:" + hashlib.sha256(request.get_full_path().encode()).hexdigest())
             if key is None:
                 return self.get_response(request)
             kept = cache.get(key)
             if kept is not None:
-                headers, content = kept
-                response = HttpResponse(content, headers=headers)
+                response = given_again(kept)
                 return get_conditional_response(request, etag=response.get("ETag"), response=response)
             response = self.get_response(request)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            cache.set(key, (dict(response.items()), response.content), editions.KEPT_SECONDS)
+            cache.set(key, kept_form(response), editions.KEPT_SECONDS)
         return response
