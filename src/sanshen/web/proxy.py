@@ -30,8 +30,8 @@ def _trusted(address: str, networks) -> bool:
 
 
 def client_behind(peer: str, forwarded_for: str, networks) -> str:
-    """The client's address: `peer` itself unless it is a trusted proxy passing on `forwarded_for`."""
-    if not forwarded_for or not _trusted(peer, networks):
+    """The client's address as the trusted proxy `peer` passes it on in `forwarded_for` (else `peer`)."""
+    if not forwarded_for:
         return peer
     for hop in reversed([hop.strip() for hop in forwarded_for.split(",")]):
         if not _trusted(hop, networks):
